@@ -1,0 +1,23 @@
+// The e2e tests' direct line to the engine: for setting the stage, reading the
+// engine's truth, and cleaning up. Never used to fake what the UI does.
+import Dockerode from 'dockerode';
+
+export const TEST_IMAGE = 'crosstalk-test:latest';
+export const docker = new Dockerode();
+
+/** Removes every container and network Crosstalk (or a test) labelled as its own. */
+export async function removeOwned(): Promise<void> {
+  const filters = { label: ['io.crosstalk.owned=true'] };
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  const networks = await docker.listNetworks({ filters });
+  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+}
+
+/** The host's address as a container sees it: the gateway of its network. */
+export async function gatewayOf(container: string, network = 'bridge'): Promise<string> {
+  const info = await docker.getContainer(container).inspect();
+  const gateway = info.NetworkSettings.Networks[network]?.Gateway;
+  if (!gateway) throw new Error(`${container} has no gateway on ${network}.`);
+  return gateway;
+}

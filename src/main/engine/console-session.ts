@@ -1,0 +1,258 @@
+// One live console: a TTY stream to a container (attach to its main process, or
+// exec a new shell) wired to a sink in the renderer. Bytes stay bytes; output is
+// batched per tick and throttled by watermark flow control; a restarted
+// container is reattached with a marker line; closing ends the exec'd shell.
+import { Duplex, PassThrough } from 'node:stream';
+import type Dockerode from 'dockerode';
+import type { ConsoleOpened, ConsoleStatusKind } from '../../shared/contract';
+import type { ContainerView } from '../../shared/model';
+import { AppError } from '../../shared/errors';
+import { fromEngine } from './docker-errors';
+import { FlowControl } from './flow-control';
+import type { ContainerEvent, LiveState } from './live-state';
+
+export interface ConsoleSink {
+  output(data: Uint8Array): void;
+  status(kind: ConsoleStatusKind, message: string): void;
+}
+
+export interface ConsoleOptions {
+  consoleId: string;
+  container: string;
+  mode: 'attach' | 'exec';
+  cols: number;
+  rows: number;
+}
+
+/** Starts bash when the image has it, else sh, in one round trip. */
+const SHELL_PICKER = 'if command -v bash >/dev/null 2>&1; then exec bash -l; else exec sh -l; fi';
+const MAX_BATCH = 64 * 1024;
+const REPLAY_LINES = 200;
+
+export const restartMarker = (name: string) =>
+  `\r\n\x1b[1;33m── ${name} restarted · console reattached ──\x1b[0m\r\n`;
+
+/** Shell code that hangs up every process started by one console. */
+export const hangUpScript = (consoleId: string) =>
+  `for p in /proc/[0-9]*; do if tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -qx "CROSSTALK_CONSOLE=${consoleId}"; then kill -HUP "\${p#/proc/}" 2>/dev/null; fi; done`;
+
+export class ConsoleSession {
+  private stream: Duplex | null = null;
+  private exec: Dockerode.Exec | null = null;
+  private containerId = '';
+  private containerName = '';
+  private startedAt = '';
+  private closed = false;
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
+  private flushScheduled = false;
+  private readonly flow = new FlowControl(
+    () => this.stream?.pause(),
+    () => this.stream?.resume(),
+  );
+  private readonly onContainerEvent = (ev: ContainerEvent) => void this.containerChanged(ev);
+
+  constructor(
+    private readonly state: LiveState,
+    private readonly options: ConsoleOptions,
+    private readonly sink: ConsoleSink,
+  ) {}
+
+  get id(): string {
+    return this.options.consoleId;
+  }
+
+  /** Bytes sent but not yet acknowledged by the renderer. */
+  get inFlight(): number {
+    return this.flow.pending;
+  }
+
+  async open(): Promise<ConsoleOpened> {
+    const view = await this.inspect(this.options.container);
+    if (view.State?.Running !== true) {
+      throw new AppError(
+        'invalid-input',
+        `"${view.Name.replace(/^\//, '')}" is not running, so there is nothing to attach to.`,
+        'Start the container first.',
+      );
+    }
+    this.containerId = view.Id;
+    this.containerName = view.Name.replace(/^\//, '');
+    if (this.options.mode === 'attach' && !view.Config.OpenStdin) {
+      this.sink.status('attached', 'This container was started without stdin: its output shows here, typing does not reach it. Open a shell instead.');
+    }
+    await this.connect(view);
+    this.state.on('container', this.onContainerEvent);
+    return { consoleId: this.id, mode: this.options.mode, shell: this.options.mode === 'exec' ? 'bash or sh' : null };
+  }
+
+  input(data: Uint8Array): void {
+    if (this.stream?.writable) this.stream.write(data);
+  }
+
+  ack(bytes: number): void {
+    this.flow.acked(bytes);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.options.cols = cols;
+    this.options.rows = rows;
+    void this.applySize();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.state.off('container', this.onContainerEvent);
+    const stream = this.stream;
+    this.stream = null;
+    stream?.destroy();
+    if (this.options.mode === 'exec') await this.hangUp();
+  }
+
+  private async inspect(ref: string): Promise<Dockerode.ContainerInspectInfo> {
+    try {
+      return await this.state.docker.getContainer(ref).inspect();
+    } catch (error) {
+      throw fromEngine(error, `Opening a console on ${ref}`);
+    }
+  }
+
+  private async connect(view: Dockerode.ContainerInspectInfo): Promise<void> {
+    const container = this.state.docker.getContainer(this.containerId);
+    this.startedAt = view.State.StartedAt;
+    let stream: Duplex;
+    try {
+      if (this.options.mode === 'attach') {
+        if (view.Config.Tty) await this.replayRecentOutput(container);
+        stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
+        if (!view.Config.Tty) stream = this.demux(stream);
+      } else {
+        this.exec = await container.exec({
+          Cmd: ['sh', '-c', SHELL_PICKER],
+          AttachStdin: true,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: true,
+          Env: ['TERM=xterm-256color', `CROSSTALK_CONSOLE=${this.id}`],
+        });
+        stream = (await this.exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+      }
+    } catch (error) {
+      const e = fromEngine(error, `Opening a console on "${this.containerName}"`);
+      if (/executable file not found|no such file/i.test(e.message)) {
+        throw new AppError('invalid-input', `"${this.containerName}" has no shell (sh) to open.`, 'Use "Attach" to reach its main process instead.');
+      }
+      throw e;
+    }
+    this.flow.reset();
+    this.stream = stream;
+    stream.on('data', (chunk: Buffer) => this.queue(chunk));
+    stream.on('end', () => void this.streamEnded(stream));
+    stream.on('error', () => void this.streamEnded(stream));
+    await this.applySize();
+  }
+
+  /** A non-TTY attach multiplexes stdout and stderr; the console shows both. */
+  private demux(raw: Duplex): Duplex {
+    const out = new PassThrough();
+    this.state.docker.modem.demuxStream(raw, out, out);
+    raw.on('end', () => out.end());
+    return Duplex.from({ readable: out, writable: raw });
+  }
+
+  private async replayRecentOutput(container: Dockerode.Container): Promise<void> {
+    try {
+      const logs = (await container.logs({ stdout: true, stderr: true, follow: false, tail: REPLAY_LINES })) as Buffer;
+      if (logs.length) this.queue(logs);
+    } catch {
+      // Replay is a courtesy; the live stream is what matters.
+    }
+  }
+
+  private async applySize(): Promise<void> {
+    const size = { h: this.options.rows, w: this.options.cols };
+    try {
+      if (this.options.mode === 'exec') await this.exec?.resize(size);
+      else await this.state.docker.getContainer(this.containerId).resize(size);
+    } catch {
+      // A resize racing a stopping container is harmless.
+    }
+  }
+
+  private queue(chunk: Buffer): void {
+    this.batch.push(chunk);
+    this.batchBytes += chunk.length;
+    if (this.batchBytes >= MAX_BATCH) return this.flush();
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (!this.batchBytes || this.closed) return;
+    const data = this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch, this.batchBytes);
+    this.batch = [];
+    this.batchBytes = 0;
+    this.flow.sent(data.length);
+    this.sink.output(data);
+  }
+
+  private async streamEnded(stream: Duplex): Promise<void> {
+    if (this.stream !== stream || this.closed) return;
+    this.stream = null;
+    this.flush();
+    const view = await this.inspect(this.containerId).catch(() => null);
+    if (!view) {
+      this.sink.status('ended', `"${this.containerName}" was removed.`);
+    } else if (view.State.Running && this.options.mode === 'exec') {
+      this.sink.status('ended', 'The shell exited. Open a new console to continue.');
+    } else if (view.State.Running) {
+      this.sink.status('ended', 'The container closed its terminal.');
+    } else {
+      this.sink.status('detached', `"${this.containerName}" exited with code ${view.State.ExitCode}; the console reattaches when it starts again.`);
+    }
+  }
+
+  private async containerChanged(ev: ContainerEvent): Promise<void> {
+    if (ev.id !== this.containerId || this.closed) return;
+    if (ev.action === 'destroy') {
+      this.sink.status('ended', `"${this.containerName}" was removed.`);
+      return;
+    }
+    if (ev.action !== 'start') return;
+    const view = await this.inspect(this.containerId).catch(() => null);
+    // The same process we are already attached to (its start event arrived late).
+    if (!view || view.State.StartedAt === this.startedAt || this.closed) return;
+    const old = this.stream;
+    this.stream = null;
+    old?.destroy();
+    try {
+      await this.connect(view);
+      this.queue(Buffer.from(restartMarker(this.containerName)));
+      this.sink.status('reattached', `"${this.containerName}" restarted; the console reattached.`);
+    } catch (error) {
+      this.sink.status('error', fromEngine(error, 'Reattaching').message);
+    }
+  }
+
+  private async hangUp(): Promise<void> {
+    try {
+      const exec = await this.state.docker.getContainer(this.containerId).exec({
+        Cmd: ['sh', '-c', hangUpScript(this.id)],
+        AttachStdout: true,
+        AttachStderr: true,
+      });
+      const stream = await exec.start({ hijack: true, stdin: false });
+      await new Promise<void>((resolve) => {
+        stream.on('end', resolve);
+        stream.on('error', resolve);
+        stream.resume();
+      });
+    } catch {
+      // The container may be gone already, which ends the shell too.
+    }
+  }
+}

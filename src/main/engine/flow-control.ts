@@ -1,0 +1,52 @@
+// Watermark flow control for one console (xterm.js's flow-control guide):
+// bytes sent to the renderer count as in flight until it acknowledges them
+// after xterm has rendered them. Above HIGH the engine stream is paused; below
+// LOW it resumes. Memory per console is bounded by HIGH plus one chunk.
+export const HIGH_WATERMARK = 100_000;
+export const LOW_WATERMARK = 10_000;
+
+export class FlowControl {
+  private inFlight = 0;
+  private paused = false;
+
+  constructor(
+    private readonly onPause: () => void,
+    private readonly onResume: () => void,
+    readonly high = HIGH_WATERMARK,
+    readonly low = LOW_WATERMARK,
+  ) {}
+
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  sent(bytes: number): void {
+    this.inFlight += bytes;
+    if (!this.paused && this.inFlight > this.high) {
+      this.paused = true;
+      this.onPause();
+    }
+  }
+
+  acked(bytes: number): void {
+    // An ack can never free more than is in flight (a confused or hostile client).
+    this.inFlight = Math.max(0, this.inFlight - bytes);
+    if (this.paused && this.inFlight < this.low) {
+      this.paused = false;
+      this.onResume();
+    }
+  }
+
+  /** Forget what is in flight, e.g. after the stream was replaced on reattach. */
+  reset(): void {
+    this.inFlight = 0;
+    if (this.paused) {
+      this.paused = false;
+      this.onResume();
+    }
+  }
+}

@@ -1,0 +1,291 @@
+// Live state of one engine: containers, networks and images, kept current from
+// the engine's events stream. When the stream ends or errors, the engine shows
+// as disconnected, a back-off loop waits for it, re-subscribes with `since` so
+// no event is lost, and relists everything.
+import { EventEmitter } from 'node:events';
+import type Dockerode from 'dockerode';
+import type { ContainerView, EngineInfo, EngineStatus, Snapshot } from '../../shared/model';
+import { toContainerView, toNetworkView } from './views';
+import { engineMessage } from './docker-errors';
+
+export interface EngineTarget {
+  docker: Dockerode;
+  /** The endpoint as a URL, shown when the engine does not answer. */
+  endpoint: string;
+  /** How the endpoint was chosen. */
+  source: string;
+}
+
+export interface ContainerEvent {
+  id: string;
+  action: string;
+}
+
+interface DockerEvent {
+  Type?: string;
+  Action?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  time?: number;
+  timeNano?: number;
+}
+
+const IGNORED_ACTIONS = /^(exec_|attach|resize|top|export|copy|archive-path|extract-to-dir)/;
+const RETRY_MS = [250, 500, 1000, 2000, 4000];
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+export class LiveState extends EventEmitter<{ change: []; container: [ContainerEvent] }> {
+  private containers = new Map<string, ContainerView>();
+  private networks = new Map<string, Dockerode.NetworkInspectInfo>();
+  private images: string[] = [];
+  private info: EngineInfo | null = null;
+  private connected = false;
+  private lastError: EngineStatus['error'] = null;
+  private events: NodeJS.ReadableStream | null = null;
+  /** Seconds since epoch of the last event seen: where a re-subscription resumes. */
+  private since = 0;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private pendingContainers = new Set<string>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private changeTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly target: EngineTarget) {
+    super();
+  }
+
+  get docker(): Dockerode {
+    return this.target.docker;
+  }
+
+  /** Connects once; on failure keeps retrying in the background. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.closeEvents();
+  }
+
+  /** Retry now instead of at the next back-off tick. */
+  async reconnect(): Promise<void> {
+    if (this.connected) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    await this.connect();
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  container(idOrName: string): ContainerView | undefined {
+    return (
+      this.containers.get(idOrName) ??
+      [...this.containers.values()].find((c) => c.name === idOrName || c.id.startsWith(idOrName))
+    );
+  }
+
+  status(): EngineStatus {
+    return {
+      connected: this.connected,
+      endpoint: this.target.endpoint,
+      source: this.target.source,
+      error: this.connected ? null : this.lastError,
+      info: this.info,
+    };
+  }
+
+  snapshot(): Snapshot {
+    const containers = [...this.containers.values()].sort(
+      (a, b) => a.created.localeCompare(b.created) || a.name.localeCompare(b.name),
+    );
+    const networks = [...this.networks.values()]
+      .map((n) => {
+        const attached = containers.filter((c) => c.networks.some((cn) => cn.networkId === n.Id));
+        const view = toNetworkView(n, attached.map((c) => c.id));
+        // The default bridge often has no IPAM gateway; its containers know it.
+        view.gateway ||= attached.flatMap((c) => c.networks).find((cn) => cn.networkId === n.Id)?.gateway ?? '';
+        return view;
+      })
+      .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name));
+    return { engine: this.status(), containers, networks, images: this.images };
+  }
+
+  /** Re-inspects one container now (after an action), without waiting for its event. */
+  async refreshContainer(id: string): Promise<void> {
+    await this.inspectInto(id);
+    this.scheduleChange();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await withTimeout(this.docker.ping(), 3000, 'ping');
+      const [info, version] = await Promise.all([this.docker.info(), this.docker.version()]);
+      this.info = {
+        version: version.Version,
+        apiVersion: version.ApiVersion,
+        os: info.OperatingSystem ?? '',
+        osType: info.OSType ?? '',
+        kernel: info.KernelVersion ?? '',
+        arch: info.Architecture ?? '',
+        name: info.Name ?? '',
+      };
+      // Subscribe before listing so nothing that happens in between is missed.
+      await this.subscribe();
+      await this.relist();
+      this.connected = true;
+      this.lastError = null;
+      this.attempt = 0;
+      this.scheduleChange(0);
+    } catch (error) {
+      this.markDisconnected(error);
+    }
+  }
+
+  private markDisconnected(error: unknown): void {
+    this.closeEvents();
+    const wasConnected = this.connected;
+    this.connected = false;
+    const code = (error as { code?: string })?.code;
+    this.lastError = {
+      code: 'engine-unreachable',
+      message: `No Docker engine answered at ${this.target.endpoint}${code ? ` (${code})` : ''}: ${engineMessage(error)}`,
+      hint:
+        this.target.source === 'default socket'
+          ? 'Start Docker (Docker Desktop, or `sudo dockerd` on Linux), or set DOCKER_HOST to your engine.'
+          : `Check that the engine at ${this.target.endpoint} (from ${this.target.source}) is running and reachable.`,
+    };
+    if (wasConnected || this.attempt === 0) this.scheduleChange(0);
+    if (this.stopped) return;
+    const delay = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)]!;
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private async subscribe(): Promise<void> {
+    const opts = this.since ? { since: this.since } : {};
+    const stream = (await this.docker.getEvents(opts)) as NodeJS.ReadableStream;
+    this.events = stream;
+    let buffered = '';
+    stream.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl).trim();
+        buffered = buffered.slice(nl + 1);
+        if (line) this.onEvent(line);
+      }
+    });
+    const lost = (error?: unknown) => {
+      if (this.events !== stream || this.stopped) return;
+      this.markDisconnected(error ?? new Error('the events stream ended'));
+    };
+    stream.on('end', () => lost());
+    stream.on('close', () => lost());
+    stream.on('error', (e: unknown) => lost(e));
+  }
+
+  private closeEvents(): void {
+    const stream = this.events as (NodeJS.ReadableStream & { destroy?: () => void }) | null;
+    this.events = null;
+    stream?.destroy?.();
+  }
+
+  private onEvent(line: string): void {
+    let ev: DockerEvent;
+    try {
+      ev = JSON.parse(line) as DockerEvent;
+    } catch {
+      return;
+    }
+    if (ev.time) this.since = Math.max(this.since, ev.time);
+    const action = ev.Action ?? '';
+    const id = ev.Actor?.ID ?? '';
+    if (ev.Type === 'container') {
+      if (IGNORED_ACTIONS.test(action)) return;
+      if (action === 'destroy') {
+        this.containers.delete(id);
+        this.scheduleChange();
+      } else {
+        this.queueContainer(id);
+      }
+      this.emit('container', { id, action });
+    } else if (ev.Type === 'network') {
+      const container = ev.Actor?.Attributes?.container;
+      if (container) this.queueContainer(container);
+      void this.relistNetworks().then(() => this.scheduleChange());
+    } else if (ev.Type === 'image') {
+      void this.relistImages().then(() => this.scheduleChange());
+    }
+  }
+
+  private queueContainer(id: string): void {
+    this.pendingContainers.add(id);
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = null;
+      const ids = [...this.pendingContainers];
+      this.pendingContainers.clear();
+      void Promise.all(ids.map((i) => this.inspectInto(i))).then(() => this.scheduleChange());
+    }, 15);
+  }
+
+  private async inspectInto(id: string): Promise<void> {
+    try {
+      const info = await this.docker.getContainer(id).inspect();
+      this.containers.set(info.Id, toContainerView(info));
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) this.containers.delete(id);
+    }
+  }
+
+  private async relist(): Promise<void> {
+    const list = await this.docker.listContainers({ all: true });
+    const seen = new Set(list.map((c) => c.Id));
+    for (const id of this.containers.keys()) if (!seen.has(id)) this.containers.delete(id);
+    await Promise.all([...list.map((c) => this.inspectInto(c.Id)), this.relistNetworks(), this.relistImages()]);
+  }
+
+  private async relistNetworks(): Promise<void> {
+    try {
+      const list = await this.docker.listNetworks();
+      this.networks = new Map(list.map((n) => [n.Id, n]));
+    } catch {
+      // Keeps the last list; the events stream notices a lost engine.
+    }
+  }
+
+  private async relistImages(): Promise<void> {
+    try {
+      const list = await this.docker.listImages();
+      this.images = list
+        .flatMap((i) => i.RepoTags ?? [])
+        .filter((t) => t !== '<none>:<none>')
+        .sort();
+    } catch {
+      // As above.
+    }
+  }
+
+  private scheduleChange(delay = 10): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      this.emit('change');
+    }, delay);
+  }
+}

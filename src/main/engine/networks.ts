@@ -1,0 +1,75 @@
+// Network actions and the labelled clean-up.
+import type Dockerode from 'dockerode';
+import { AppError } from '../../shared/errors';
+import { fromEngine } from './docker-errors';
+import { ownedFilter, ownershipLabels } from './labels';
+
+export async function createNetwork(
+  docker: Dockerode,
+  name: string,
+  labId?: string,
+): Promise<{ id: string; name: string }> {
+  const existing = await docker.listNetworks({ filters: { name: [name] } });
+  if (existing.some((n) => n.Name === name)) {
+    throw new AppError('name-in-use', `A network named "${name}" already exists.`, 'Choose another name, or use the existing network.');
+  }
+  try {
+    const network = await docker.createNetwork({
+      Name: name,
+      Driver: 'bridge',
+      CheckDuplicate: true,
+      Labels: ownershipLabels(labId),
+    });
+    return { id: network.id, name };
+  } catch (error) {
+    throw fromEngine(error, `Creating network "${name}"`);
+  }
+}
+
+export async function removeNetwork(docker: Dockerode, id: string): Promise<void> {
+  const network = docker.getNetwork(id);
+  let info: Dockerode.NetworkInspectInfo;
+  try {
+    info = await network.inspect();
+  } catch (error) {
+    throw fromEngine(error, `Removing network ${id}`);
+  }
+  if (['bridge', 'host', 'none'].includes(info.Name)) {
+    throw new AppError('invalid-input', `"${info.Name}" is one of the engine's own networks.`, 'Only networks you created can be removed.');
+  }
+  const attached = Object.values(info.Containers ?? {}).map((c) => c.Name);
+  if (attached.length) {
+    throw new AppError(
+      'invalid-input',
+      `Network "${info.Name}" still has containers: ${attached.join(', ')}.`,
+      'Remove those containers (or disconnect them) first.',
+    );
+  }
+  try {
+    await network.remove();
+  } catch (error) {
+    throw fromEngine(error, `Removing network "${info.Name}"`);
+  }
+}
+
+/** Removes the labelled containers, then the labelled networks (of one lab, if given). */
+export async function cleanupOwned(
+  docker: Dockerode,
+  labId?: string,
+): Promise<{ containers: number; networks: number }> {
+  const filters = ownedFilter(labId);
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch((e: unknown) => {
+          if ((e as { statusCode?: number }).statusCode !== 404) throw fromEngine(e, `Removing ${c.Names[0]}`);
+        }),
+    ),
+  );
+  const networks = await docker.listNetworks({ filters });
+  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  return { containers: containers.length, networks: networks.length };
+}

@@ -1,0 +1,53 @@
+// The contract's handlers: each call, implemented against one live engine.
+import type { LiveState } from './live-state';
+import type { Handlers } from './dispatch';
+import { AppError } from '../../shared/errors';
+import {
+  createContainer,
+  removeContainer,
+  restartContainer,
+  startContainer,
+  stopContainer,
+} from './containers';
+import { cleanupOwned, createNetwork, removeNetwork } from './networks';
+
+export function createHandlers(state: LiveState): Handlers {
+  const docker = () => {
+    if (!state.isConnected) {
+      const status = state.status();
+      throw new AppError(
+        'engine-unreachable',
+        status.error?.message ?? `The Docker engine at ${status.endpoint} is not connected.`,
+        status.error?.hint ?? 'Start the engine; Crosstalk reconnects by itself.',
+      );
+    }
+    return state.docker;
+  };
+  /** Runs an action on a container, then refreshes its view without waiting for the event. */
+  const onContainer = (action: typeof startContainer) => async ({ id }: { id: string }) => {
+    await action(docker(), id);
+    await state.refreshContainer(id);
+  };
+
+  return {
+    snapshot: async () => state.snapshot(),
+    reconnect: async () => state.reconnect(),
+    createContainer: async (spec) => {
+      const created = await createContainer(docker(), spec);
+      await state.refreshContainer(created.id);
+      return created;
+    },
+    startContainer: onContainer(startContainer),
+    stopContainer: onContainer(stopContainer),
+    restartContainer: onContainer(restartContainer),
+    removeContainer: onContainer(removeContainer),
+    createNetwork: async ({ name, labId }) => createNetwork(docker(), name, labId),
+    removeNetwork: async ({ id }) => removeNetwork(docker(), id),
+    cleanup: async ({ labId }) => cleanupOwned(docker(), labId),
+    openConsole: async (args, ctx) => {
+      docker();
+      return ctx.consoles.open(args, ctx.consoleSink(args.consoleId));
+    },
+    closeConsole: async ({ consoleId }, ctx) => ctx.consoles.close(consoleId),
+  };
+}

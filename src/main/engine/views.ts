@@ -1,0 +1,102 @@
+// Engine inspect data → the renderer's plain model. Pure, so it is unit-tested
+// on recorded inspect output.
+import type Dockerode from 'dockerode';
+import type {
+  ContainerLink,
+  ContainerNetwork,
+  ContainerState,
+  ContainerView,
+  NetworkView,
+  PortBinding,
+  Protocol,
+} from '../../shared/model';
+import { isOwned, labOf } from './labels';
+
+const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none']);
+
+type PortMap = Record<string, { HostIp: string; HostPort: string }[] | null> | null | undefined;
+
+function parsePorts(map: PortMap): PortBinding[] {
+  const out: PortBinding[] = [];
+  for (const [key, bindings] of Object.entries(map ?? {})) {
+    const [port, proto = 'tcp'] = key.split('/');
+    for (const b of bindings ?? []) {
+      const hostPort = Number(b.HostPort);
+      if (!hostPort) continue;
+      out.push({
+        hostIp: b.HostIp || '0.0.0.0',
+        hostPort,
+        containerPort: Number(port),
+        protocol: proto as Protocol,
+      });
+    }
+  }
+  return out.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
+}
+
+/** "/server:/client/alias" → { target: "server", alias: "alias" } */
+export function parseLink(link: string): ContainerLink | null {
+  const m = /^\/?([^:]+):\/?[^/]+\/(.+)$/.exec(link);
+  return m ? { target: m[1]!.replace(/^\//, ''), alias: m[2]! } : null;
+}
+
+export function toContainerView(info: Dockerode.ContainerInspectInfo): ContainerView {
+  const settings = info.NetworkSettings;
+  const networks: ContainerNetwork[] = Object.entries(settings?.Networks ?? {})
+    .map(([name, n]) => ({
+      network: name,
+      networkId: n.NetworkID ?? '',
+      ip: n.IPAddress ?? '',
+      prefixLength: n.IPPrefixLen ?? 0,
+      ipv6: n.GlobalIPv6Address ?? '',
+      gateway: n.Gateway ?? '',
+      mac: n.MacAddress ?? '',
+      aliases: (n.Aliases ?? []).filter((a) => !info.Id.startsWith(a)),
+    }))
+    .sort((a, b) => a.network.localeCompare(b.network));
+  // Running containers report live bindings; stopped ones only what was asked for.
+  const live = parsePorts(settings?.Ports as PortMap);
+  const ports = live.length ? live : parsePorts(info.HostConfig?.PortBindings as PortMap);
+  const state = info.State;
+  return {
+    id: info.Id,
+    name: info.Name.replace(/^\//, ''),
+    image: info.Config?.Image ?? info.Image,
+    command: [...(info.Path ? [info.Path] : []), ...(info.Args ?? [])],
+    state: (state?.Status ?? 'created') as ContainerState,
+    exitCode: state?.Status === 'exited' || state?.Status === 'dead' ? (state.ExitCode ?? null) : null,
+    startedAt: state?.StartedAt ?? '',
+    finishedAt: state?.FinishedAt ?? '',
+    tty: Boolean(info.Config?.Tty),
+    openStdin: Boolean(info.Config?.OpenStdin),
+    env: info.Config?.Env ?? [],
+    hostname: info.Config?.Hostname ?? '',
+    owned: isOwned(info.Config?.Labels),
+    labId: labOf(info.Config?.Labels),
+    networks,
+    ports,
+    exposed: Object.keys(info.Config?.ExposedPorts ?? {}).sort(),
+    links: (info.HostConfig?.Links ?? [])
+      .map(parseLink)
+      .filter((l): l is ContainerLink => l !== null),
+    pid: state?.Pid ?? 0,
+    created: info.Created,
+  };
+}
+
+export function toNetworkView(info: Dockerode.NetworkInspectInfo, containerIds: string[]): NetworkView {
+  const ipam = info.IPAM?.Config?.[0];
+  return {
+    id: info.Id,
+    name: info.Name,
+    driver: info.Driver,
+    scope: info.Scope,
+    subnet: ipam?.Subnet ?? '',
+    gateway: ipam?.Gateway ?? '',
+    internal: Boolean(info.Internal),
+    builtin: BUILTIN_NETWORKS.has(info.Name),
+    owned: isOwned(info.Labels),
+    labId: labOf(info.Labels),
+    containers: containerIds,
+  };
+}

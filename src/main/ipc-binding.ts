@@ -1,0 +1,46 @@
+// The Electron binding of the contract: ipcMain.handle for calls (sender
+// checked), webContents.send for events, a MessagePort per console stream.
+import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { isConsoleToMain } from '../shared/console-protocol';
+import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT } from '../shared/ipc';
+import { ConsoleSet } from './engine/console-set';
+import { dispatch, type ClientContext } from './engine/dispatch';
+import type { Crosstalk } from './engine/runtime';
+
+export function bindWindow(app: Crosstalk, contents: WebContents, isTrustedUrl: (url: string) => boolean): () => void {
+  const consoles = new ConsoleSet(app.state);
+  const send = (name: string, payload: unknown) => {
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT, name, payload);
+  };
+  const ctx: ClientContext = {
+    consoles,
+    consoleSink: (consoleId) => {
+      const { port1, port2 } = new MessageChannelMain();
+      port1.on('message', (e) => {
+        if (isConsoleToMain(e.data)) consoles.deliver(consoleId, e.data);
+      });
+      port1.start();
+      contents.postMessage(IPC_CONSOLE_PORT, consoleId, [port2]);
+      return {
+        output: (data) => port1.postMessage({ op: 'output', data }),
+        status: (kind, message) => send('consoleStatus', { consoleId, kind, message }),
+      };
+    },
+  };
+  const onChange = () => send('snapshot', app.state.snapshot());
+  app.state.on('change', onChange);
+
+  ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
+    // Only our own page in our own window may call.
+    if (event.sender !== contents || !event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
+      return { ok: false, error: { code: 'unauthorized', message: 'Call from an unknown frame refused.', hint: '' } };
+    }
+    return dispatch(app.handlers, name, args, ctx);
+  });
+
+  return () => {
+    ipcMain.removeHandler(IPC_CALL);
+    app.state.off('change', onChange);
+    void consoles.closeAll();
+  };
+}

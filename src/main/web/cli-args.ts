@@ -1,0 +1,39 @@
+// `npm run web` arguments: --port N, --no-open, --host ADDRESS.
+export interface WebCliOptions {
+  port: number;
+  open: boolean;
+  host: string;
+}
+
+export function parseWebArgs(argv: string[]): WebCliOptions {
+  const options: WebCliOptions = { port: 0, open: true, host: '127.0.0.1' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const raw = value();
+        const port = Number(raw);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new Error(`--port takes a number from 0 to 65535 (0 picks a free port), not "${raw}".`);
+        }
+        options.port = port;
+        break;
+      }
+      case '--no-open':
+        options.open = false;
+        break;
+      case '--host':
+        options.host = value();
+        break;
+      default:
+        throw new Error(`Unknown option ${arg}. Usage: npm run web -- [--port N] [--no-open] [--host ADDRESS]`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,51 @@
+// Entry point of browser mode (`npm run web`): the same renderer, served to a
+// browser on this machine, over the same contract.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { engineTargetFromEnvironment } from '../engine/connect';
+import { Crosstalk } from '../engine/runtime';
+import { parseWebArgs } from './cli-args';
+import { startWebServer } from './server';
+
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseWebArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`crosstalk: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    console.error(`crosstalk: warning: serving on ${options.host}; anyone who can reach it and has the token controls your Docker engine.`);
+  }
+  const app = new Crosstalk(engineTargetFromEnvironment());
+  await app.start();
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
+  const server = await startWebServer({ app, rendererDir, host: options.host, port: options.port });
+  console.log(`Crosstalk (browser mode): ${server.url}`);
+  if (options.open) openBrowser(server.url);
+  const stop = () => {
+    app.stop();
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`crosstalk: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+// The one window: isolated, sandboxed, under a strict CSP, and unable to
+// navigate away or open others.
+import { BrowserWindow, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './web/csp';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function createMainWindow(rendererUrl: string | undefined): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Crosstalk',
+    backgroundColor: '#0f1419',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links open in the person's browser, never inside the app.
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  if (rendererUrl) void win.loadURL(rendererUrl);
+  else void win.loadFile(join(here, '../renderer/index.html'));
+  return win;
+}

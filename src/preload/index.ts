@@ -1,0 +1,17 @@
+// The preload exposes the contract's transport and nothing more: one call
+// function, one event subscription, and console MessagePorts handed to the page.
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT, type PreloadBridge } from '../shared/ipc';
+
+const bridge: PreloadBridge = {
+  call: (name, args) => ipcRenderer.invoke(IPC_CALL, name, args),
+  onEvent: (listener) => {
+    ipcRenderer.on(IPC_EVENT, (_event, name: string, payload: unknown) => listener(name, payload));
+  },
+};
+contextBridge.exposeInMainWorld('crosstalk', bridge);
+
+// MessagePorts cannot cross contextBridge; window.postMessage can carry them.
+ipcRenderer.on(IPC_CONSOLE_PORT, (event, consoleId: string) => {
+  window.postMessage({ crosstalkConsolePort: consoleId }, window.location.origin === 'null' ? '*' : window.location.origin, event.ports);
+});

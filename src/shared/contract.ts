@@ -1,0 +1,86 @@
+// The one API contract. Every call and event is declared here once; the Electron
+// binding (IPC + MessagePorts) and the browser-mode binding (WebSocket) are both
+// derived from these tables, and the renderer's client is generated from them.
+import { z } from 'zod';
+import type { Snapshot } from './model';
+import {
+  createContainerInput,
+  createNetworkInput,
+  openConsoleInput,
+  ref,
+  consoleId,
+  labId,
+} from './schemas';
+
+interface CallDecl<A extends z.ZodType, R> {
+  args: A;
+  /** Type-only: the result type, never read at run time. */
+  result?: R;
+}
+const call = <A extends z.ZodType>(args: A) => ({
+  returns: <R>(): CallDecl<A, R> => ({ args }),
+});
+const none = z.undefined();
+const byRef = z.object({ id: ref });
+
+export interface ConsoleOpened {
+  consoleId: string;
+  mode: 'attach' | 'exec';
+  /** The shell that was started, for exec consoles. */
+  shell: string | null;
+}
+
+export const calls = {
+  /** The whole engine state; later changes arrive as `snapshot` events. */
+  snapshot: call(none).returns<Snapshot>(),
+  /** Retry the engine connection now rather than at the next back-off tick. */
+  reconnect: call(none).returns<void>(),
+  createContainer: call(createContainerInput).returns<{ id: string; name: string }>(),
+  startContainer: call(byRef).returns<void>(),
+  stopContainer: call(byRef).returns<void>(),
+  restartContainer: call(byRef).returns<void>(),
+  removeContainer: call(byRef).returns<void>(),
+  createNetwork: call(createNetworkInput).returns<{ id: string; name: string }>(),
+  removeNetwork: call(byRef).returns<void>(),
+  /** Remove every Crosstalk-labelled container and network (of one lab, if given). */
+  cleanup: call(z.object({ labId: labId.optional() })).returns<{
+    containers: number;
+    networks: number;
+  }>(),
+  openConsole: call(openConsoleInput).returns<ConsoleOpened>(),
+  closeConsole: call(z.object({ consoleId })).returns<void>(),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallArgs<N extends CallName> = z.input<Calls[N]['args']>;
+export type ParsedArgs<N extends CallName> = z.output<Calls[N]['args']>;
+export type CallResult<N extends CallName> =
+  Calls[N] extends CallDecl<z.ZodType, infer R> ? R : never;
+
+export const callNames = Object.keys(calls) as CallName[];
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export type ConsoleStatusKind = 'attached' | 'reattached' | 'detached' | 'ended' | 'error';
+export interface ConsoleStatus {
+  consoleId: string;
+  kind: ConsoleStatusKind;
+  message: string;
+}
+
+/** Events flow from the main side to every connected renderer. */
+export interface Events {
+  snapshot: Snapshot;
+  consoleStatus: ConsoleStatus;
+}
+export type EventName = keyof Events;
+export const eventNames: readonly EventName[] = ['snapshot', 'consoleStatus'];
+
+/** The renderer's view of the contract: one async function per call. */
+export type Api = {
+  [N in CallName]: (
+    ...args: undefined extends CallArgs<N> ? [args?: CallArgs<N>] : [args: CallArgs<N>]
+  ) => Promise<CallResult<N>>;
+};

@@ -1,0 +1,120 @@
+// Input schemas: every value that crosses into the main process is parsed here first.
+import { z } from 'zod';
+
+// Docker's own rule for container names (daemon/names.go), which also serves networks.
+const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export const containerName = z
+  .string()
+  .trim()
+  .regex(NAME_RE, {
+    message:
+      'Container names are at least 2 characters: letters, digits, "_", "." or "-", starting with a letter or digit.',
+  })
+  .max(128);
+
+export const networkName = z
+  .string()
+  .trim()
+  .regex(NAME_RE, {
+    message:
+      'Network names are at least 2 characters: letters, digits, "_", "." or "-", starting with a letter or digit.',
+  })
+  .max(128);
+
+/** A container or network id or name as the engine accepts it. */
+export const ref = z
+  .string()
+  .trim()
+  .min(1, { message: 'Pick a container or network.' })
+  .max(128)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { message: 'Not a valid id or name.' });
+
+export const imageRef = z
+  .string()
+  .trim()
+  .min(1, { message: 'Name an image, e.g. crosstalk-test:latest.' })
+  .max(255)
+  .regex(/^[a-z0-9][a-z0-9._/:@-]*$/i, {
+    message: 'Image references have no spaces: repository[:tag], e.g. alpine:3.20.',
+  });
+
+export const portNumber = z
+  .number({ message: 'Ports are whole numbers.' })
+  .int({ message: 'Ports are whole numbers.' })
+  .min(1, { message: 'Ports are between 1 and 65535.' })
+  .max(65535, { message: 'Ports are between 1 and 65535.' });
+
+const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+export const hostIp = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || ipv4.test(v) || /^[0-9a-f:]+$/i.test(v), {
+    message: 'The host address is an IP such as 127.0.0.1 or 0.0.0.0 (or empty for all).',
+  });
+
+export const protocol = z.enum(['tcp', 'udp', 'sctp']);
+
+export const portBindingInput = z.object({
+  hostIp: hostIp.default(''),
+  hostPort: portNumber,
+  containerPort: portNumber,
+  protocol: protocol.default('tcp'),
+});
+export type PortBindingInput = z.input<typeof portBindingInput>;
+
+export const envEntry = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*=.*$/s, { message: 'Environment entries are NAME=value.' });
+
+export const linkInput = z.object({
+  target: containerName,
+  alias: containerName.optional(),
+});
+
+export const labId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Lab ids are lowercase words joined by "-".' });
+
+export const createContainerInput = z.object({
+  image: imageRef,
+  name: containerName.optional(),
+  /** What to run, as a shell would split it; empty keeps the image's default. */
+  command: z.string().max(4096).default(''),
+  env: z.array(envEntry).max(200).default([]),
+  tty: z.boolean().default(true),
+  ports: z.array(portBindingInput).max(100).default([]),
+  network: networkName.optional(),
+  links: z.array(linkInput).max(50).default([]),
+  /** Ports to expose without publishing (`--expose`), e.g. for legacy link variables. */
+  expose: z.array(z.string().regex(/^\d{1,5}(\/(tcp|udp|sctp))?$/)).max(50).default([]),
+  labId: labId.optional(),
+  start: z.boolean().default(true),
+});
+export type CreateContainerInput = z.input<typeof createContainerInput>;
+export type CreateContainerSpec = z.output<typeof createContainerInput>;
+
+export const createNetworkInput = z.object({
+  name: networkName,
+  labId: labId.optional(),
+});
+export type CreateNetworkInput = z.input<typeof createNetworkInput>;
+
+export const consoleId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, { message: 'Console ids are 6–64 URL-safe characters.' });
+
+export const terminalSize = z.object({
+  cols: z.number().int().min(2).max(1000),
+  rows: z.number().int().min(1).max(500),
+});
+
+export const openConsoleInput = z.object({
+  consoleId,
+  container: ref,
+  /** attach: the container's own TTY; exec: a new shell inside it. */
+  mode: z.enum(['attach', 'exec']),
+  cols: terminalSize.shape.cols.default(80),
+  rows: terminalSize.shape.rows.default(24),
+});
+export type OpenConsoleInput = z.input<typeof openConsoleInput>;
