@@ -19,7 +19,8 @@ export async function createContainer(page: Page, spec: NewContainer): Promise<L
   if (spec.command) await dialog.getByLabel('Command', { exact: true }).fill(spec.command);
   if (spec.ports) await dialog.getByLabel('Published ports', { exact: true }).fill(spec.ports);
   if (spec.network) await dialog.getByLabel('Network', { exact: true }).selectOption(spec.network);
-  for (const link of spec.links ?? []) await dialog.getByRole('checkbox', { name: link, exact: true }).check();
+  for (const link of spec.links ?? [])
+    await dialog.getByRole('checkbox', { name: link, exact: true }).check();
   await dialog.getByRole('button', { name: 'Create and start' }).click();
   await expect(dialog).toBeHidden();
   return pane(page, spec.name);

@@ -4,7 +4,9 @@ import { test, expect } from './fixtures';
 import { consoleOf, createContainer, typeLine, waitForPrompt } from './app';
 import { docker, gatewayOf } from './engine';
 
-test('bytes typed in the client arrive at the server, through the host and through a link', async ({ app: page }) => {
+test('bytes typed in the client arrive at the server, through the host and through a link', async ({
+  app: page,
+}) => {
   await createContainer(page, { name: 'server', ports: '1234:1234' });
   await waitForPrompt(page, 'server');
   await typeLine(page, 'server', 'nc -lp 1234');

@@ -31,6 +31,7 @@ function startWebMode(): Promise<{ url: string; child: ChildProcess }> {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   webUrl: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use, workerInfo) => {
       if (workerInfo.project.name === 'electron') return use('');
       const { url, child } = await startWebMode();
@@ -43,7 +44,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await removeOwned();
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary();
-      test.skip(!binary, 'No Electron binary on this machine (it cannot be downloaded offline); the browser project runs the same spec.');
+      test.skip(
+        !binary,
+        'No Electron binary on this machine (it cannot be downloaded offline); the browser project runs the same spec.',
+      );
       const app = await electron.launch({ executablePath: binary!, args: ['out/main/index.js'] });
       const window = await app.firstWindow();
       await use(window);

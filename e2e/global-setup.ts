@@ -4,7 +4,8 @@ import Dockerode from 'dockerode';
 import { TEST_IMAGE } from './engine';
 
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync('out/main/web.js')) throw new Error('Build first: npm run build (npm test does it).');
+  if (!existsSync('out/main/web.js'))
+    throw new Error('Build first: npm run build (npm test does it).');
   const docker = new Dockerode();
   await docker.ping().catch(() => {
     throw new Error('No Docker engine answers at /var/run/docker.sock; .ci/run starts one.');

@@ -5,7 +5,10 @@ import { electronBinary } from './electron-binary.mjs';
 
 const binary = electronBinary();
 const [cmd, args] = binary
-  ? [process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'preview', ...process.argv.slice(2)]]
+  ? [
+      process.execPath,
+      ['node_modules/electron-vite/bin/electron-vite.js', 'preview', ...process.argv.slice(2)],
+    ]
   : [process.execPath, ['scripts/web.mjs', ...process.argv.slice(2)]];
 if (!binary) {
   console.error(

@@ -7,7 +7,11 @@ import { ConsoleSet } from './engine/console-set';
 import { dispatch, type ClientContext } from './engine/dispatch';
 import type { Crosstalk } from './engine/runtime';
 
-export function bindWindow(app: Crosstalk, contents: WebContents, isTrustedUrl: (url: string) => boolean): () => void {
+export function bindWindow(
+  app: Crosstalk,
+  contents: WebContents,
+  isTrustedUrl: (url: string) => boolean,
+): () => void {
   const consoles = new ConsoleSet(app.state);
   const send = (name: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT, name, payload);
@@ -33,7 +37,10 @@ export function bindWindow(app: Crosstalk, contents: WebContents, isTrustedUrl: 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     // Only our own page in our own window may call.
     if (event.sender !== contents || !event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Call from an unknown frame refused.', hint: '' } };
+      return {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Call from an unknown frame refused.', hint: '' },
+      };
     }
     return dispatch(app.handlers, name, args, ctx);
   });

@@ -27,10 +27,15 @@ export function createMainWindow(rendererUrl: string | undefined): BrowserWindow
   });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links open in the person's browser, never inside the app.
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);

@@ -13,5 +13,9 @@ contextBridge.exposeInMainWorld('crosstalk', bridge);
 
 // MessagePorts cannot cross contextBridge; window.postMessage can carry them.
 ipcRenderer.on(IPC_CONSOLE_PORT, (event, consoleId: string) => {
-  window.postMessage({ crosstalkConsolePort: consoleId }, window.location.origin === 'null' ? '*' : window.location.origin, event.ports);
+  window.postMessage(
+    { crosstalkConsolePort: consoleId },
+    window.location.origin === 'null' ? '*' : window.location.origin,
+    event.ports,
+  );
 });

@@ -21,23 +21,43 @@ export function parsePortSpec(spec: string): PortBindingInput {
   const protocol = proto as 'tcp' | 'udp' | 'sctp';
   // IPv6 host addresses come in brackets: [::1]:8080:80
   const v6 = /^\[([0-9a-f:]+)\]:(\d+):(\d+)$/i.exec(main);
-  if (v6) return { hostIp: v6[1]!, hostPort: port(v6[2]!, trimmed), containerPort: port(v6[3]!, trimmed), protocol };
+  if (v6)
+    return {
+      hostIp: v6[1]!,
+      hostPort: port(v6[2]!, trimmed),
+      containerPort: port(v6[3]!, trimmed),
+      protocol,
+    };
   const parts = main.split(':');
   if (parts.length === 1) {
     const p = port(parts[0]!, trimmed);
     return { hostIp: '', hostPort: p, containerPort: p, protocol };
   }
   if (parts.length === 2) {
-    return { hostIp: '', hostPort: port(parts[0]!, trimmed), containerPort: port(parts[1]!, trimmed), protocol };
+    return {
+      hostIp: '',
+      hostPort: port(parts[0]!, trimmed),
+      containerPort: port(parts[1]!, trimmed),
+      protocol,
+    };
   }
   if (parts.length === 3) {
     const ip = parts[0]!;
     if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(ip) || ip.split('.').some((o) => Number(o) > 255)) {
-      throw new PortSpecError(`"${trimmed}": "${ip}" is not an IPv4 address (use [addr] for IPv6).`);
+      throw new PortSpecError(
+        `"${trimmed}": "${ip}" is not an IPv4 address (use [addr] for IPv6).`,
+      );
     }
-    return { hostIp: ip, hostPort: port(parts[1]!, trimmed), containerPort: port(parts[2]!, trimmed), protocol };
+    return {
+      hostIp: ip,
+      hostPort: port(parts[1]!, trimmed),
+      containerPort: port(parts[2]!, trimmed),
+      protocol,
+    };
   }
-  throw new PortSpecError(`"${trimmed}": write [hostIp:]hostPort:containerPort[/tcp], e.g. 127.0.0.1:1234:1234.`);
+  throw new PortSpecError(
+    `"${trimmed}": write [hostIp:]hostPort:containerPort[/tcp], e.g. 127.0.0.1:1234:1234.`,
+  );
 }
 
 /** A comma- or space-separated list of specs. */
@@ -48,7 +68,15 @@ export function parsePortSpecs(text: string): PortBindingInput[] {
     .map(parsePortSpec);
 }
 
-export function formatPort(p: { hostIp: string; hostPort: number; containerPort: number; protocol: string }): string {
-  const ip = p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp}:` : '';
+export function formatPort(p: {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  protocol: string;
+}): string {
+  const ip =
+    p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::'
+      ? `${p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp}:`
+      : '';
   return `${ip}${p.hostPort}→${p.containerPort}/${p.protocol}`;
 }

@@ -87,7 +87,10 @@ export const createContainerInput = z.object({
   network: networkName.optional(),
   links: z.array(linkInput).max(50).default([]),
   /** Ports to expose without publishing (`--expose`), e.g. for legacy link variables. */
-  expose: z.array(z.string().regex(/^\d{1,5}(\/(tcp|udp|sctp))?$/)).max(50).default([]),
+  expose: z
+    .array(z.string().regex(/^\d{1,5}(\/(tcp|udp|sctp))?$/))
+    .max(50)
+    .default([]),
   labId: labId.optional(),
   start: z.boolean().default(true),
 });

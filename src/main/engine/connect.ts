@@ -3,12 +3,27 @@
 import { readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
 // TEMP until discovery lands
-interface EngineEndpoint { url: string; kind: 'unix'|'tcp'|'npipe'|'ssh'; socketPath?: string; host?: string; port?: number; tls: { caPath?: string; certPath?: string; keyPath?: string } | null; source: string }
+interface EngineEndpoint {
+  url: string;
+  kind: 'unix' | 'tcp' | 'npipe' | 'ssh';
+  socketPath?: string;
+  host?: string;
+  port?: number;
+  tls: { caPath?: string; certPath?: string; keyPath?: string } | null;
+  source: string;
+}
 const gatherDiscoveryInput = () => process.env;
 function discoverEndpoint(env: NodeJS.ProcessEnv): EngineEndpoint {
   const h = env['DOCKER_HOST'];
-  if (h?.startsWith('unix://')) return { url: h, kind: 'unix', socketPath: h.slice(7), tls: null, source: 'DOCKER_HOST' };
-  return { url: 'unix:///var/run/docker.sock', kind: 'unix', socketPath: '/var/run/docker.sock', tls: null, source: 'default socket' };
+  if (h?.startsWith('unix://'))
+    return { url: h, kind: 'unix', socketPath: h.slice(7), tls: null, source: 'DOCKER_HOST' };
+  return {
+    url: 'unix:///var/run/docker.sock',
+    kind: 'unix',
+    socketPath: '/var/run/docker.sock',
+    tls: null,
+    source: 'default socket',
+  };
 }
 import type { EngineTarget } from './live-state';
 
@@ -35,5 +50,10 @@ export function dockerFor(endpoint: EngineEndpoint): Dockerode {
 /** The engine this process should use, discovered as the docker CLI would. */
 export function engineTargetFromEnvironment(): EngineTarget & { endpointInfo: EngineEndpoint } {
   const endpoint = discoverEndpoint(gatherDiscoveryInput());
-  return { docker: dockerFor(endpoint), endpoint: endpoint.url, source: endpoint.source, endpointInfo: endpoint };
+  return {
+    docker: dockerFor(endpoint),
+    endpoint: endpoint.url,
+    source: endpoint.source,
+    endpointInfo: endpoint,
+  };
 }

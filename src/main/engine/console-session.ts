@@ -5,7 +5,6 @@
 import { Duplex, PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ConsoleOpened, ConsoleStatusKind } from '../../shared/contract';
-import type { ContainerView } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { fromEngine } from './docker-errors';
 import { FlowControl } from './flow-control';
@@ -79,11 +78,18 @@ export class ConsoleSession {
     this.containerId = view.Id;
     this.containerName = view.Name.replace(/^\//, '');
     if (this.options.mode === 'attach' && !view.Config.OpenStdin) {
-      this.sink.status('attached', 'This container was started without stdin: its output shows here, typing does not reach it. Open a shell instead.');
+      this.sink.status(
+        'attached',
+        'This container was started without stdin: its output shows here, typing does not reach it. Open a shell instead.',
+      );
     }
     await this.connect(view);
     this.state.on('container', this.onContainerEvent);
-    return { consoleId: this.id, mode: this.options.mode, shell: this.options.mode === 'exec' ? 'bash or sh' : null };
+    return {
+      consoleId: this.id,
+      mode: this.options.mode,
+      shell: this.options.mode === 'exec' ? 'bash or sh' : null,
+    };
   }
 
   input(data: Uint8Array): void {
@@ -125,7 +131,13 @@ export class ConsoleSession {
     try {
       if (this.options.mode === 'attach') {
         if (view.Config.Tty) await this.replayRecentOutput(container);
-        stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
+        stream = (await container.attach({
+          stream: true,
+          stdin: true,
+          stdout: true,
+          stderr: true,
+          hijack: true,
+        })) as Duplex;
         if (!view.Config.Tty) stream = this.demux(stream);
       } else {
         this.exec = await container.exec({
@@ -141,7 +153,11 @@ export class ConsoleSession {
     } catch (error) {
       const e = fromEngine(error, `Opening a console on "${this.containerName}"`);
       if (/executable file not found|no such file/i.test(e.message)) {
-        throw new AppError('invalid-input', `"${this.containerName}" has no shell (sh) to open.`, 'Use "Attach" to reach its main process instead.');
+        throw new AppError(
+          'invalid-input',
+          `"${this.containerName}" has no shell (sh) to open.`,
+          'Use "Attach" to reach its main process instead.',
+        );
       }
       throw e;
     }
@@ -163,7 +179,12 @@ export class ConsoleSession {
 
   private async replayRecentOutput(container: Dockerode.Container): Promise<void> {
     try {
-      const logs = (await container.logs({ stdout: true, stderr: true, follow: false, tail: REPLAY_LINES })) as Buffer;
+      const logs = (await container.logs({
+        stdout: true,
+        stderr: true,
+        follow: false,
+        tail: REPLAY_LINES,
+      })) as Buffer;
       if (logs.length) this.queue(logs);
     } catch {
       // Replay is a courtesy; the live stream is what matters.
@@ -193,7 +214,8 @@ export class ConsoleSession {
   private flush(): void {
     this.flushScheduled = false;
     if (!this.batchBytes || this.closed) return;
-    const data = this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch, this.batchBytes);
+    const data =
+      this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch, this.batchBytes);
     this.batch = [];
     this.batchBytes = 0;
     this.flow.sent(data.length);
@@ -212,7 +234,10 @@ export class ConsoleSession {
     } else if (view.State.Running) {
       this.sink.status('ended', 'The container closed its terminal.');
     } else {
-      this.sink.status('detached', `"${this.containerName}" exited with code ${view.State.ExitCode}; the console reattaches when it starts again.`);
+      this.sink.status(
+        'detached',
+        `"${this.containerName}" exited with code ${view.State.ExitCode}; the console reattaches when it starts again.`,
+      );
     }
   }
 

@@ -19,10 +19,18 @@ export class ConsoleSet {
 
   async open(options: ConsoleOptions, sink: ConsoleSink): Promise<ConsoleOpened> {
     if (this.sessions.has(options.consoleId)) {
-      throw new AppError('invalid-input', `Console ${options.consoleId} is already open.`, 'Use a new console id.');
+      throw new AppError(
+        'invalid-input',
+        `Console ${options.consoleId} is already open.`,
+        'Use a new console id.',
+      );
     }
     if (this.sessions.size >= MAX_CONSOLES) {
-      throw new AppError('invalid-input', `At most ${MAX_CONSOLES} consoles can be open at once.`, 'Close some consoles first.');
+      throw new AppError(
+        'invalid-input',
+        `At most ${MAX_CONSOLES} consoles can be open at once.`,
+        'Close some consoles first.',
+      );
     }
     const session = new ConsoleSession(this.state, options, sink);
     // Reserve the id while connecting so input arriving early is not lost to a race.

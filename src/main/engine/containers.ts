@@ -36,7 +36,11 @@ async function checkReferences(docker: Dockerode, spec: CreateContainerSpec): Pr
     );
   }
   if (!network) {
-    throw new AppError('not-found', `There is no network "${spec.network}".`, 'Create it first, or pick an existing one.');
+    throw new AppError(
+      'not-found',
+      `There is no network "${spec.network}".`,
+      'Create it first, or pick an existing one.',
+    );
   }
   if (name) {
     throw new AppError(
@@ -114,7 +118,12 @@ export async function createContainer(
   return { id: info.Id, name: info.Name.replace(/^\//, '') };
 }
 
-async function act(docker: Dockerode, id: string, verb: string, run: (c: Dockerode.Container) => Promise<unknown>) {
+async function act(
+  docker: Dockerode,
+  id: string,
+  verb: string,
+  run: (c: Dockerode.Container) => Promise<unknown>,
+) {
   try {
     await run(docker.getContainer(id));
   } catch (error) {

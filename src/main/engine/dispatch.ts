@@ -2,7 +2,13 @@
 // declared schema, runs the handler, and turns any failure into the wire shape.
 // Both transports (IPC and WebSocket) call this and nothing else.
 import { z } from 'zod';
-import { calls, isCallName, type CallName, type CallResult, type ParsedArgs } from '../../shared/contract';
+import {
+  calls,
+  isCallName,
+  type CallName,
+  type CallResult,
+  type ParsedArgs,
+} from '../../shared/contract';
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
 import type { ConsoleSink } from './console-session';
 import type { ConsoleSet } from './console-set';
@@ -34,11 +40,19 @@ export async function dispatch(
 ): Promise<CallOutcome> {
   try {
     if (!isCallName(name)) {
-      throw new AppError('invalid-input', `Unknown call ${JSON.stringify(name)}.`, 'Update Crosstalk: the window and the app disagree.');
+      throw new AppError(
+        'invalid-input',
+        `Unknown call ${JSON.stringify(name)}.`,
+        'Update Crosstalk: the window and the app disagree.',
+      );
     }
     const parsed = calls[name].args.safeParse(rawArgs);
     if (!parsed.success) {
-      throw new AppError('invalid-input', describeIssues(parsed.error), 'Correct the highlighted value and try again.');
+      throw new AppError(
+        'invalid-input',
+        describeIssues(parsed.error),
+        'Correct the highlighted value and try again.',
+      );
     }
     const handler = handlers[name] as (args: unknown, ctx: ClientContext) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data, ctx) };

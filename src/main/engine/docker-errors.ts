@@ -9,7 +9,15 @@ interface DockerodeError {
   message?: string;
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EPIPE']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EACCES',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+]);
 
 export function engineMessage(error: unknown): string {
   const e = error as DockerodeError;
@@ -54,10 +62,22 @@ export function fromEngine(error: unknown, action: string): AppError {
     );
   }
   if (e?.statusCode === 404) {
-    return new AppError('not-found', `${action} failed: ${message}`, 'It may have just been removed; the view refreshes by itself.');
+    return new AppError(
+      'not-found',
+      `${action} failed: ${message}`,
+      'It may have just been removed; the view refreshes by itself.',
+    );
   }
   if (e?.statusCode === 400) {
-    return new AppError('invalid-input', `${action} failed: ${message}`, 'Correct the value and try again.');
+    return new AppError(
+      'invalid-input',
+      `${action} failed: ${message}`,
+      'Correct the value and try again.',
+    );
   }
-  return new AppError('engine-error', `${action} failed: ${message}`, 'The engine refused; its message above says why.');
+  return new AppError(
+    'engine-error',
+    `${action} failed: ${message}`,
+    'The engine refused; its message above says why.',
+  );
 }

@@ -17,5 +17,7 @@ export function labOf(labels: Record<string, string> | null | undefined): string
 
 /** An engine list filter selecting owned resources, optionally of one lab. */
 export function ownedFilter(labId?: string): { label: string[] } {
-  return { label: labId ? [`${OWNED_LABEL}=true`, `${LAB_LABEL}=${labId}`] : [`${OWNED_LABEL}=true`] };
+  return {
+    label: labId ? [`${OWNED_LABEL}=true`, `${LAB_LABEL}=${labId}`] : [`${OWNED_LABEL}=true`],
+  };
 }

@@ -34,7 +34,11 @@ const RETRY_MS = [250, 500, 1000, 2000, 4000];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+    const timer = setTimeout(
+      () =>
+        reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' })),
+      ms,
+    );
     promise.then(
       (v) => (clearTimeout(timer), resolve(v)),
       (e: unknown) => (clearTimeout(timer), reject(e)),
@@ -117,9 +121,13 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
     const networks = [...this.networks.values()]
       .map((n) => {
         const attached = containers.filter((c) => c.networks.some((cn) => cn.networkId === n.Id));
-        const view = toNetworkView(n, attached.map((c) => c.id));
+        const view = toNetworkView(
+          n,
+          attached.map((c) => c.id),
+        );
         // The default bridge often has no IPAM gateway; its containers know it.
-        view.gateway ||= attached.flatMap((c) => c.networks).find((cn) => cn.networkId === n.Id)?.gateway ?? '';
+        view.gateway ||=
+          attached.flatMap((c) => c.networks).find((cn) => cn.networkId === n.Id)?.gateway ?? '';
         return view;
       })
       .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name));
@@ -257,7 +265,11 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
     const list = await this.docker.listContainers({ all: true });
     const seen = new Set(list.map((c) => c.Id));
     for (const id of this.containers.keys()) if (!seen.has(id)) this.containers.delete(id);
-    await Promise.all([...list.map((c) => this.inspectInto(c.Id)), this.relistNetworks(), this.relistImages()]);
+    await Promise.all([
+      ...list.map((c) => this.inspectInto(c.Id)),
+      this.relistNetworks(),
+      this.relistImages(),
+    ]);
   }
 
   private async relistNetworks(): Promise<void> {

@@ -11,7 +11,11 @@ export async function createNetwork(
 ): Promise<{ id: string; name: string }> {
   const existing = await docker.listNetworks({ filters: { name: [name] } });
   if (existing.some((n) => n.Name === name)) {
-    throw new AppError('name-in-use', `A network named "${name}" already exists.`, 'Choose another name, or use the existing network.');
+    throw new AppError(
+      'name-in-use',
+      `A network named "${name}" already exists.`,
+      'Choose another name, or use the existing network.',
+    );
   }
   try {
     const network = await docker.createNetwork({
@@ -35,7 +39,11 @@ export async function removeNetwork(docker: Dockerode, id: string): Promise<void
     throw fromEngine(error, `Removing network ${id}`);
   }
   if (['bridge', 'host', 'none'].includes(info.Name)) {
-    throw new AppError('invalid-input', `"${info.Name}" is one of the engine's own networks.`, 'Only networks you created can be removed.');
+    throw new AppError(
+      'invalid-input',
+      `"${info.Name}" is one of the engine's own networks.`,
+      'Only networks you created can be removed.',
+    );
   }
   const attached = Object.values(info.Containers ?? {}).map((c) => c.Name);
   if (attached.length) {
@@ -65,11 +73,19 @@ export async function cleanupOwned(
         .getContainer(c.Id)
         .remove({ force: true })
         .catch((e: unknown) => {
-          if ((e as { statusCode?: number }).statusCode !== 404) throw fromEngine(e, `Removing ${c.Names[0]}`);
+          if ((e as { statusCode?: number }).statusCode !== 404)
+            throw fromEngine(e, `Removing ${c.Names[0]}`);
         }),
     ),
   );
   const networks = await docker.listNetworks({ filters });
-  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  await Promise.all(
+    networks.map((n) =>
+      docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
   return { containers: containers.length, networks: networks.length };
 }

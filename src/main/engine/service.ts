@@ -24,10 +24,12 @@ export function createHandlers(state: LiveState): Handlers {
     return state.docker;
   };
   /** Runs an action on a container, then refreshes its view without waiting for the event. */
-  const onContainer = (action: typeof startContainer) => async ({ id }: { id: string }) => {
-    await action(docker(), id);
-    await state.refreshContainer(id);
-  };
+  const onContainer =
+    (action: typeof startContainer) =>
+    async ({ id }: { id: string }) => {
+      await action(docker(), id);
+      await state.refreshContainer(id);
+    };
 
   return {
     snapshot: async () => state.snapshot(),

@@ -14,7 +14,8 @@ export function splitShellWords(line: string): string[] {
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = null;
-      else if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i];
+      else if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!))
+        word += line[++i];
       else word += c;
     } else if (c === "'" || c === '"') {
       quote = c;
@@ -32,7 +33,11 @@ export function splitShellWords(line: string): string[] {
     }
   }
   if (quote) {
-    throw new AppError('invalid-input', `The command has an unclosed ${quote} quote.`, 'Close the quote, or remove it.');
+    throw new AppError(
+      'invalid-input',
+      `The command has an unclosed ${quote} quote.`,
+      'Close the quote, or remove it.',
+    );
   }
   if (inWord) words.push(word);
   return words;

@@ -51,7 +51,7 @@ export function toContainerView(info: Dockerode.ContainerInspectInfo): Container
       ipv6: n.GlobalIPv6Address ?? '',
       gateway: n.Gateway ?? '',
       mac: n.MacAddress ?? '',
-      aliases: (n.Aliases ?? []).filter((a) => !info.Id.startsWith(a)),
+      aliases: ((n.Aliases ?? []) as string[]).filter((a) => !info.Id.startsWith(a)),
     }))
     .sort((a, b) => a.network.localeCompare(b.network));
   // Running containers report live bindings; stopped ones only what was asked for.
@@ -64,7 +64,8 @@ export function toContainerView(info: Dockerode.ContainerInspectInfo): Container
     image: info.Config?.Image ?? info.Image,
     command: [...(info.Path ? [info.Path] : []), ...(info.Args ?? [])],
     state: (state?.Status ?? 'created') as ContainerState,
-    exitCode: state?.Status === 'exited' || state?.Status === 'dead' ? (state.ExitCode ?? null) : null,
+    exitCode:
+      state?.Status === 'exited' || state?.Status === 'dead' ? (state.ExitCode ?? null) : null,
     startedAt: state?.StartedAt ?? '',
     finishedAt: state?.FinishedAt ?? '',
     tty: Boolean(info.Config?.Tty),
@@ -76,15 +77,18 @@ export function toContainerView(info: Dockerode.ContainerInspectInfo): Container
     networks,
     ports,
     exposed: Object.keys(info.Config?.ExposedPorts ?? {}).sort(),
-    links: (info.HostConfig?.Links ?? [])
-      .map(parseLink)
+    links: ((info.HostConfig?.Links ?? []) as string[])
+      .map((l: string) => parseLink(l))
       .filter((l): l is ContainerLink => l !== null),
     pid: state?.Pid ?? 0,
     created: info.Created,
   };
 }
 
-export function toNetworkView(info: Dockerode.NetworkInspectInfo, containerIds: string[]): NetworkView {
+export function toNetworkView(
+  info: Dockerode.NetworkInspectInfo,
+  containerIds: string[],
+): NetworkView {
   const ipam = info.IPAM?.Config?.[0];
   return {
     id: info.Id,

@@ -6,7 +6,11 @@ describe('parseWebArgs', () => {
     expect(parseWebArgs([])).toEqual({ port: 0, open: true, host: '127.0.0.1' });
   });
   it('takes --port N, --port=N, --no-open and --host', () => {
-    expect(parseWebArgs(['--port', '5170', '--no-open'])).toEqual({ port: 5170, open: false, host: '127.0.0.1' });
+    expect(parseWebArgs(['--port', '5170', '--no-open'])).toEqual({
+      port: 5170,
+      open: false,
+      host: '127.0.0.1',
+    });
     expect(parseWebArgs(['--port=8080', '--host', '0.0.0.0']).port).toBe(8080);
     expect(parseWebArgs(['--host=::1']).host).toBe('::1');
   });

@@ -20,7 +20,9 @@ export function parseWebArgs(argv: string[]): WebCliOptions {
         const raw = value();
         const port = Number(raw);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new Error(`--port takes a number from 0 to 65535 (0 picks a free port), not "${raw}".`);
+          throw new Error(
+            `--port takes a number from 0 to 65535 (0 picks a free port), not "${raw}".`,
+          );
         }
         options.port = port;
         break;
@@ -32,7 +34,9 @@ export function parseWebArgs(argv: string[]): WebCliOptions {
         options.host = value();
         break;
       default:
-        throw new Error(`Unknown option ${arg}. Usage: npm run web -- [--port N] [--no-open] [--host ADDRESS]`);
+        throw new Error(
+          `Unknown option ${arg}. Usage: npm run web -- [--port N] [--no-open] [--host ADDRESS]`,
+        );
     }
   }
   return options;

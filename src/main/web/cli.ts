@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
-    console.error(`crosstalk: warning: serving on ${options.host}; anyone who can reach it and has the token controls your Docker engine.`);
+    console.error(
+      `crosstalk: warning: serving on ${options.host}; anyone who can reach it and has the token controls your Docker engine.`,
+    );
   }
   const app = new Crosstalk(engineTargetFromEnvironment());
   await app.start();

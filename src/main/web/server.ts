@@ -48,9 +48,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     if (!gate!.hostAllowed(req)) return deny(res, 421, 'Unknown host.');
-    if (!gate!.tokenValid(req)) return deny(res, 403, 'Open the URL that `npm run web` printed (it carries the access token).');
+    if (!gate!.tokenValid(req))
+      return deny(
+        res,
+        403,
+        'Open the URL that `npm run web` printed (it carries the access token).',
+      );
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed.');
-    const file = await readStatic(options.rendererDir, new URL(req.url ?? '/', 'http://x').pathname);
+    const file = await readStatic(
+      options.rendererDir,
+      new URL(req.url ?? '/', 'http://x').pathname,
+    );
     if (!file) return deny(res, 404, 'Not found.');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -62,7 +70,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== '/ws' || !gate!.hostAllowed(req) || !gate!.originAllowed(req) || !gate!.tokenValid(req)) {
+    if (
+      url.pathname !== '/ws' ||
+      !gate!.hostAllowed(req) ||
+      !gate!.originAllowed(req) ||
+      !gate!.tokenValid(req)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }

@@ -10,7 +10,11 @@ export function createApi(transport: Transport): Api {
   const api: Record<string, (args?: unknown) => Promise<unknown>> = {};
   for (const name of callNames) {
     api[name] = async (args?: unknown) => {
-      const outcome = (await transport.invoke(name, args)) as { ok: boolean; value?: unknown; error?: unknown };
+      const outcome = (await transport.invoke(name, args)) as {
+        ok: boolean;
+        value?: unknown;
+        error?: unknown;
+      };
       if (outcome.ok) return outcome.value;
       throw isAppErrorShape(outcome.error)
         ? AppError.from(outcome.error)
@@ -26,5 +30,7 @@ declare global {
   }
 }
 
-export const transport: Transport = window.crosstalk ? electronTransport(window.crosstalk) : websocketTransport();
+export const transport: Transport = window.crosstalk
+  ? electronTransport(window.crosstalk)
+  : websocketTransport();
 export const api = createApi(transport);

@@ -5,12 +5,16 @@ import type { ConsoleStream, Transport } from './transport';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
-export function websocketTransport(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`): Transport {
+export function websocketTransport(
+  url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+): Transport {
   const ws = new WebSocket(url);
   ws.binaryType = 'arraybuffer';
   const opened = new Promise<void>((resolve, reject) => {
     ws.addEventListener('open', () => resolve(), { once: true });
-    ws.addEventListener('error', () => reject(new Error('Cannot reach the Crosstalk server.')), { once: true });
+    ws.addEventListener('error', () => reject(new Error('Cannot reach the Crosstalk server.')), {
+      once: true,
+    });
   });
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -24,7 +28,12 @@ export function websocketTransport(url = `${location.protocol === 'https:' ? 'ws
       if (frame?.msg.op === 'output') outputs.get(frame.consoleId)?.(frame.msg.data);
       return;
     }
-    const msg = JSON.parse(e.data as string) as { t: string; id?: number; name?: string; payload?: unknown };
+    const msg = JSON.parse(e.data as string) as {
+      t: string;
+      id?: number;
+      name?: string;
+      payload?: unknown;
+    };
     if (msg.t === 'result' && msg.id !== undefined) {
       pending.get(msg.id)?.resolve(msg);
       pending.delete(msg.id);
@@ -34,7 +43,15 @@ export function websocketTransport(url = `${location.protocol === 'https:' ? 'ws
   });
   ws.addEventListener('close', () => {
     const reason = 'The connection to the Crosstalk server closed. Is `npm run web` still running?';
-    for (const p of pending.values()) p.resolve({ ok: false, error: { code: 'engine-unreachable', message: reason, hint: 'Restart it and reload this page.' } });
+    for (const p of pending.values())
+      p.resolve({
+        ok: false,
+        error: {
+          code: 'engine-unreachable',
+          message: reason,
+          hint: 'Restart it and reload this page.',
+        },
+      });
     pending.clear();
     for (const l of lostListeners) l(reason);
   });
