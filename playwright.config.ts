@@ -3,6 +3,17 @@ import { defineConfig } from '@playwright/test';
 // Chromium comes from Debian; Playwright never downloads a browser here.
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+const launchOptions = {
+  executablePath: chromium,
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // Every spec drives the one real engine (and fixed demo ports): one at a time.
@@ -18,22 +29,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'browser',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
-    { name: 'electron' },
+    { name: 'browser', use: { browserName: 'chromium', launchOptions } },
+    // The same specs in the desktop window; skipped where no Electron binary exists.
+    { name: 'electron', use: { browserName: 'chromium', launchOptions } },
   ],
 });

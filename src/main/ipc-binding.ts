@@ -5,7 +5,7 @@ import { isConsoleToMain } from '../shared/console-protocol';
 import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT } from '../shared/ipc';
 import { ConsoleSet } from './engine/console-set';
 import { dispatch, type ClientContext } from './engine/dispatch';
-import type { Crosstalk } from './engine/runtime';
+import { forwardBroadcasts, type Crosstalk } from './engine/runtime';
 
 export function bindWindow(
   app: Crosstalk,
@@ -18,6 +18,7 @@ export function bindWindow(
   };
   const ctx: ClientContext = {
     consoles,
+    sockets: app.sockets.subscribe((event) => send('sockets', event)),
     consoleSink: (consoleId) => {
       const { port1, port2 } = new MessageChannelMain();
       port1.on('message', (e) => {
@@ -33,6 +34,7 @@ export function bindWindow(
   };
   const onChange = () => send('snapshot', app.state.snapshot());
   app.state.on('change', onChange);
+  const stopBroadcasts = forwardBroadcasts(app, send as (name: string, payload: unknown) => void);
 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     // Only our own page in our own window may call.
@@ -48,6 +50,8 @@ export function bindWindow(
   return () => {
     ipcMain.removeHandler(IPC_CALL);
     app.state.off('change', onChange);
+    stopBroadcasts();
+    ctx.sockets.dispose();
     void consoles.closeAll();
   };
 }

@@ -2,29 +2,7 @@
 // decides which engine this process talks to.
 import { readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
-// TEMP until discovery lands
-interface EngineEndpoint {
-  url: string;
-  kind: 'unix' | 'tcp' | 'npipe' | 'ssh';
-  socketPath?: string;
-  host?: string;
-  port?: number;
-  tls: { caPath?: string; certPath?: string; keyPath?: string } | null;
-  source: string;
-}
-const gatherDiscoveryInput = () => process.env;
-function discoverEndpoint(env: NodeJS.ProcessEnv): EngineEndpoint {
-  const h = env['DOCKER_HOST'];
-  if (h?.startsWith('unix://'))
-    return { url: h, kind: 'unix', socketPath: h.slice(7), tls: null, source: 'DOCKER_HOST' };
-  return {
-    url: 'unix:///var/run/docker.sock',
-    kind: 'unix',
-    socketPath: '/var/run/docker.sock',
-    tls: null,
-    source: 'default socket',
-  };
-}
+import { discoverEndpoint, gatherDiscoveryInput, type EngineEndpoint } from './discovery';
 import type { EngineTarget } from './live-state';
 
 export function dockerFor(endpoint: EngineEndpoint): Dockerode {

@@ -8,7 +8,7 @@ import type { Events, EventName } from '../../shared/contract';
 import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
 import { ConsoleSet } from '../engine/console-set';
 import { dispatch, type ClientContext } from '../engine/dispatch';
-import type { Crosstalk } from '../engine/runtime';
+import { forwardBroadcasts, type Crosstalk } from '../engine/runtime';
 import { allowedHostsFor, COOKIE, Gate, newToken } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStatic } from './static-files';
@@ -89,6 +89,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     };
     const ctx: ClientContext = {
       consoles,
+      sockets: app.sockets.subscribe((event) => send('sockets', event)),
       consoleSink: (consoleId) => ({
         output: (data) => {
           if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, { op: 'output', data }));
@@ -98,6 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     };
     const onChange = () => send('snapshot', app.state.snapshot());
     app.state.on('change', onChange);
+    const stopBroadcasts = forwardBroadcasts(app, send as (name: string, payload: unknown) => void);
 
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (isBinary) {
@@ -119,6 +121,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
     ws.on('close', () => {
       app.state.off('change', onChange);
+      stopBroadcasts();
+      ctx.sockets.dispose();
       void consoles.closeAll();
     });
   }

@@ -1,0 +1,39 @@
+// Driving the lesson panel as a person would.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { TEST_IMAGE } from './engine';
+import { waitForPrompt } from './app';
+
+export async function openLesson(page: Page, title: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByRole('tab', { name: title }).click();
+  const lesson = page.getByRole('article', { name: title });
+  await lesson.getByLabel('Lesson image').fill(TEST_IMAGE);
+  await lesson.getByRole('button', { name: 'Set up' }).click();
+  await expect(lesson.getByRole('button', { name: 'Set up again' })).toBeVisible({
+    timeout: 30_000,
+  });
+  return lesson;
+}
+
+export function step(lesson: Locator, title: string): Locator {
+  return lesson.getByRole('listitem', { name: title });
+}
+
+/** Clicks a step's command buttons, one after another, with a pause for the shell. */
+export async function runCommands(page: Page, s: Locator, consoles: string[]): Promise<void> {
+  for (const name of consoles) await waitForPrompt(page, name);
+  const buttons = s.locator('button.cmd');
+  const n = await buttons.count();
+  for (let i = 0; i < n; i++) {
+    await buttons.nth(i).click();
+    await page.waitForTimeout(400);
+  }
+}
+
+/** Presses the step's Check and expects the engine to confirm it. */
+export async function expectCheck(s: Locator, detail: RegExp): Promise<void> {
+  await s.getByRole('button', { name: 'Check' }).click();
+  const status = s.getByRole('status').first();
+  await expect(status).toContainText('✓');
+  await expect(status).toContainText(detail);
+}

@@ -1,0 +1,59 @@
+// The engine map: where the engine lives, how it was found, and the two
+// addresses that follow from that, read from the live engine.
+import type Dockerode from 'dockerode';
+import type { EngineMap } from '../../shared/engine-map';
+import {
+  describeAddresses,
+  dockerMachineIp,
+  type EngineAddresses,
+  type EngineEndpoint,
+} from './discovery';
+
+/** The default bridge's gateway: from IPAM, else as a container on it sees it. */
+export async function bridgeGateway(docker: Dockerode): Promise<string | null> {
+  const bridge = await docker.getNetwork('bridge').inspect();
+  const ipam = bridge.IPAM?.Config?.[0]?.Gateway;
+  if (ipam) return ipam;
+  const attached = Object.keys(bridge.Containers ?? {});
+  for (const id of attached) {
+    const info = await docker
+      .getContainer(id)
+      .inspect()
+      .catch(() => null);
+    const gw = info?.NetworkSettings.Networks['bridge']?.Gateway;
+    if (gw) return gw;
+  }
+  // No container to ask: the bridge's subnet with host number 1 is Docker's rule.
+  const subnet = bridge.IPAM?.Config?.[0]?.Subnet;
+  return subnet ? subnet.replace(/\.0\/\d+$/, '.1') : null;
+}
+
+export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Promise<EngineMap> {
+  const [info, version, gateway, machineIp] = await Promise.all([
+    docker.info(),
+    docker.version(),
+    bridgeGateway(docker).catch(() => null),
+    dockerMachineIp(endpoint.machineName),
+  ]);
+  const engine = {
+    operatingSystem: info.OperatingSystem ?? '',
+    name: info.Name ?? '',
+    kernel: info.KernelVersion ?? '',
+    osType: info.OSType ?? '',
+  };
+  const addresses: EngineAddresses = describeAddresses({
+    endpoint,
+    engine,
+    bridgeGateway: gateway,
+    machineIp,
+  });
+  return {
+    endpoint: endpoint.url,
+    source: endpoint.source,
+    sourceDetail: endpoint.sourceDetail,
+    os: engine.operatingSystem,
+    version: version.Version,
+    kernel: engine.kernel,
+    ...addresses,
+  };
+}

@@ -1,0 +1,25 @@
+// Removing a lesson's server and creating it again under the same name: the
+// move that shows which ways of connecting survive it.
+import { createContainer } from '../containers';
+import type { ContainerSpec, LessonContext } from './lesson';
+
+export async function recreate(
+  ctx: LessonContext,
+  spec: ContainerSpec,
+): Promise<{ oldIp: string; newIp: string }> {
+  const network = spec.network ?? 'bridge';
+  const ipOf = async () =>
+    (await ctx.docker.getContainer(spec.name!).inspect()).NetworkSettings.Networks[network]
+      ?.IPAddress ?? '';
+  const oldIp = await ipOf();
+  await ctx.docker.getContainer(spec.name!).remove({ force: true });
+  // A container started in between takes the freed address, as happens on a busy engine.
+  await createContainer(ctx.docker, {
+    ...spec,
+    image: ctx.image,
+    labId: ctx.labId,
+    name: `${spec.name}-placeholder`,
+  });
+  await createContainer(ctx.docker, { ...spec, image: ctx.image, labId: ctx.labId });
+  return { oldIp, newIp: await ipOf() };
+}

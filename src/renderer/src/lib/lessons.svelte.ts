@@ -1,0 +1,96 @@
+// Lesson state in the renderer: the lessons' views, check results per step,
+// and a pull's progress.
+import type { PullProgress } from '../../../shared/engine-map';
+import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons';
+import { api, transport } from './api';
+import { consoleRegistry } from './console-registry';
+import { engine } from './engine.svelte';
+import { attempt, notices } from './notices.svelte';
+
+/** Preferred lab images: a small public image with nc, then the project's test image. */
+const PREFERRED_IMAGES = ['busybox:latest', 'busybox', 'crosstalk-test:latest'];
+
+class LessonStore {
+  views = $state<LessonView[]>([]);
+  selected = $state<LessonId>('through-host');
+  results = $state<Record<string, CheckResult>>({});
+  busy = $state<string | null>(null);
+  pull = $state<PullProgress | null>(null);
+  image = $state('');
+  current = $derived(this.views.find((v) => v.id === this.selected) ?? null);
+
+  async load(): Promise<void> {
+    transport.onEvent((name, payload) => {
+      if (name === 'pullProgress') this.pull = payload as PullProgress;
+    });
+    this.views = await api.lessons();
+    this.image ||= PREFERRED_IMAGES.find((i) => engine.images.includes(i)) ?? 'busybox:latest';
+  }
+
+  private replace(view: LessonView) {
+    this.views = this.views.map((v) => (v.id === view.id ? view : v));
+  }
+
+  private clearResults(id: LessonId) {
+    this.results = Object.fromEntries(
+      Object.entries(this.results).filter(([k]) => !k.startsWith(`${id}/`)),
+    );
+  }
+
+  async start(id: LessonId): Promise<void> {
+    this.busy = 'setup';
+    this.pull = null;
+    this.clearResults(id);
+    const ok = await attempt(async () =>
+      this.replace(await api.startLesson({ lessonId: id, image: this.image })),
+    );
+    // Lessons replace each other's containers (they share names): refresh all.
+    if (ok) this.views = await api.lessons();
+    this.busy = null;
+  }
+
+  async reset(id: LessonId): Promise<void> {
+    this.busy = 'reset';
+    await attempt(() => api.resetLesson({ lessonId: id }));
+    this.clearResults(id);
+    this.views = await api.lessons();
+    this.busy = null;
+  }
+
+  async check(id: LessonId, stepId: string): Promise<void> {
+    this.busy = stepId;
+    await attempt(async () => {
+      this.results = {
+        ...this.results,
+        [`${id}/${stepId}`]: await api.checkLessonStep({ lessonId: id, stepId }),
+      };
+    });
+    this.busy = null;
+  }
+
+  async act(id: LessonId, stepId: string, actionId: string): Promise<void> {
+    this.busy = stepId;
+    await attempt(async () => {
+      this.results = {
+        ...this.results,
+        [`${id}/${stepId}`]: await api.lessonAction({ lessonId: id, actionId }),
+      };
+    });
+    this.busy = null;
+  }
+
+  /** Types a command into a container's console, as if the person typed it. */
+  type(container: string, text: string, interrupt = false): void {
+    const target = engine.byName(container);
+    const handle = target && consoleRegistry.get(target.id);
+    if (!handle) {
+      notices.error(new Error(`No console is open on ${container}.`));
+      return;
+    }
+    if (interrupt) handle.interrupt();
+    setTimeout(() => handle.type(`${text}\r`), interrupt ? 150 : 0);
+    handle.focus();
+  }
+}
+
+export const lessonStore = new LessonStore();

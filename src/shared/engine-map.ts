@@ -1,0 +1,54 @@
+// The engine map and the container inspector, as the renderer sees them.
+
+export interface Reasoned {
+  address: string;
+  reason: string;
+}
+
+export interface EngineMap {
+  endpoint: string;
+  /** DOCKER_HOST, DOCKER_CONTEXT, docker context, docker-machine, default socket. */
+  source: string;
+  /** One sentence: how the endpoint was found. */
+  sourceDetail: string;
+  flavour: 'linux-local' | 'docker-desktop' | 'docker-machine' | 'remote';
+  flavourLabel: string;
+  os: string;
+  version: string;
+  kernel: string;
+  /** The address a container uses to reach the host. */
+  hostFromContainer: Reasoned;
+  /** The address the person uses to reach published ports. */
+  publishedPortsAt: Reasoned;
+}
+
+export interface ListeningView {
+  ip: string;
+  port: number;
+  family: 4 | 6;
+  loopbackOnly: boolean;
+}
+
+export interface ContainerDetails {
+  id: string;
+  name: string;
+  running: boolean;
+  networks: { network: string; ip: string; gateway: string; aliases: string[]; mac: string }[];
+  hosts: string[];
+  resolvConf: string[];
+  env: string[];
+  ports: { hostIp: string; hostPort: number; containerPort: number; protocol: string }[];
+  links: { target: string; alias: string }[];
+  listening: ListeningView[];
+  /** Plain-language warnings, e.g. a service listening only on loopback. */
+  warnings: string[];
+  /** Why some facts are missing (e.g. the container is stopped). */
+  notes: string[];
+}
+
+export interface PullProgress {
+  image: string;
+  fraction: number | null;
+  status: string;
+  done: boolean;
+}

@@ -1,0 +1,68 @@
+// Lessons as the renderer sees them: the four ways containers talk, as steps
+// with commands to type and checks the main side runs against the engine.
+
+export type LessonId = 'through-host' | 'legacy-links' | 'user-networks' | 'bind-addresses';
+export const lessonIds: readonly LessonId[] = [
+  'through-host',
+  'legacy-links',
+  'user-networks',
+  'bind-addresses',
+];
+
+/** A command the person can click to type into one container's console. */
+export interface LessonCommand {
+  container: string;
+  text: string;
+  /** Send Ctrl-C first (to end whatever runs in that console). */
+  interrupt?: boolean;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  /** What the engine showed, in a sentence. */
+  detail: string;
+  /** Raw evidence (a file's lines, an env var), with the interesting line first. */
+  evidence: string[];
+  at: string;
+  /** The reachability table, for checks that fill one. */
+  rows?: ReachRow[];
+}
+
+export interface LessonStep {
+  id: string;
+  title: string;
+  /** Plain explanation; `code` spans in backticks. */
+  text: string;
+  commands: LessonCommand[];
+  /** An engine-side action the step offers (e.g. re-create the server). */
+  action: { id: string; label: string } | null;
+  /** What the check verifies on the engine; null when the step has nothing to verify. */
+  check: string | null;
+}
+
+/** One row of the bind-address lesson's reachability table, filled by probes. */
+export interface ReachRow {
+  from: string;
+  to: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface LessonView {
+  id: LessonId;
+  title: string;
+  summary: string;
+  /** Containers and networks the lesson creates (all labelled with its lab id). */
+  containers: string[];
+  networks: string[];
+  steps: LessonStep[];
+  /** Facts the lesson filled in from the engine in use (the host's address…). */
+  facts: { label: string; value: string; reason: string }[];
+  running: boolean;
+  image: string | null;
+}
+
+export interface LessonSetupInput {
+  lessonId: LessonId;
+  image: string;
+}
