@@ -31,7 +31,15 @@ function parsePorts(map: PortMap): PortBinding[] {
       });
     }
   }
-  return out.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
+  // The engine reports a wildcard binding twice (0.0.0.0 and ::); one is what was asked for.
+  const unique = out.filter(
+    (p) =>
+      p.hostIp !== '::' ||
+      !out.some(
+        (q) => q.hostIp === '0.0.0.0' && q.hostPort === p.hostPort && q.protocol === p.protocol,
+      ),
+  );
+  return unique.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
 }
 
 /** "/server:/client/alias" → { target: "server", alias: "alias" } */
