@@ -3,7 +3,7 @@
 import type { PullProgress } from '../../../shared/engine-map';
 import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons';
 import { api, transport } from './api';
-import { consoleRegistry } from './console-registry';
+import { openConsole } from './console-registry';
 import { engine } from './engine.svelte';
 import { attempt, notices } from './notices.svelte';
 
@@ -82,7 +82,7 @@ class LessonStore {
   /** Types a command into a container's console, as if the person typed it. */
   type(container: string, text: string, interrupt = false): void {
     const target = engine.byName(container);
-    const handle = target && consoleRegistry.get(target.id);
+    const handle = target && openConsole(target.id);
     if (!handle) {
       notices.error(new Error(`No console is open on ${container}.`));
       return;
