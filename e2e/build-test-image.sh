@@ -33,3 +33,23 @@ tar -C "$root" -c . | docker import \
   --change 'LABEL io.crosstalk.test-image=true' \
   - "$IMAGE" >/dev/null
 echo "built $IMAGE"
+
+# A second image shaped like the public busybox image the lessons default to:
+# busybox alone, its own nc and sh, so tests cover the other netcat flavour.
+BUSYBOX_IMAGE=${2:-crosstalk-busybox:latest}
+bb=$(mktemp -d)
+trap 'rm -rf "$root" "$bb"' EXIT
+mkdir -p "$bb"/{bin,etc,tmp,root,proc,sys,dev,var/run}
+chmod 1777 "$bb/tmp"
+cp /bin/busybox "$bb/bin/"
+for applet in $(/bin/busybox --list); do
+  [ "$applet" = busybox ] || ln -s busybox "$bb/bin/$applet"
+done
+printf 'root:x:0:0:root:/root:/bin/sh\n' >"$bb/etc/passwd"
+printf 'root:x:0:\n' >"$bb/etc/group"
+tar -C "$bb" -c . | docker import \
+  --change 'CMD ["sh"]' \
+  --change 'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin' \
+  --change 'LABEL io.crosstalk.test-image=true' \
+  - "$BUSYBOX_IMAGE" >/dev/null
+echo "built $BUSYBOX_IMAGE"

@@ -3,6 +3,8 @@
 import Dockerode from 'dockerode';
 
 export const TEST_IMAGE = 'crosstalk-test:latest';
+/** Busybox alone, like the public image lessons default to (its own small nc). */
+export const BUSYBOX_IMAGE = 'crosstalk-busybox:latest';
 export const docker = new Dockerode();
 
 /** Removes every container and network Crosstalk (or a test) labelled as its own. */

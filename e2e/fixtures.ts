@@ -25,6 +25,8 @@ function startWebMode(): Promise<{ url: string; child: ChildProcess }> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    // The server's own complaints belong in the test log.
+    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
   });
 }

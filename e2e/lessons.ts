@@ -3,11 +3,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { TEST_IMAGE } from './engine';
 import { waitForPrompt } from './app';
 
-export async function openLesson(page: Page, title: string): Promise<Locator> {
+export async function openLesson(page: Page, title: string, image = TEST_IMAGE): Promise<Locator> {
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await page.getByRole('tab', { name: title }).click();
   const lesson = page.getByRole('article', { name: title });
-  await lesson.getByLabel('Lesson image').fill(TEST_IMAGE);
+  await lesson.getByLabel('Lesson image').fill(image);
   await lesson.getByRole('button', { name: 'Set up' }).click();
   await expect(lesson.getByRole('button', { name: 'Set up again' })).toBeVisible({
     timeout: 30_000,

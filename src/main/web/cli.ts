@@ -47,6 +47,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+// One failed stream must not take every console down with it: log and keep serving.
+process.on('uncaughtException', (error) =>
+  console.error('crosstalk: unexpected error (still running):', error),
+);
+process.on('unhandledRejection', (error) =>
+  console.error('crosstalk: unhandled failure (still running):', error),
+);
+
 main().catch((error: unknown) => {
   console.error(`crosstalk: ${(error as Error).message}`);
   process.exit(1);

@@ -28,9 +28,10 @@ export interface EngineEndpoint {
 
 type Source = EngineEndpoint['source'];
 
-function tlsFrom(env: DiscoveryInput['env'], homeDir: string): EngineEndpoint['tls'] {
+// Without DOCKER_CERT_PATH the CLI looks for certificates in its config folder.
+function tlsFrom(env: DiscoveryInput['env'], configDir: string): EngineEndpoint['tls'] {
   const verify = Boolean(env['DOCKER_TLS_VERIFY']);
-  const certDir = env['DOCKER_CERT_PATH'] || join(homeDir, '.docker');
+  const certDir = env['DOCKER_CERT_PATH'] || configDir;
   if (!verify && !env['DOCKER_CERT_PATH']) return null;
   return {
     verify,
@@ -65,18 +66,20 @@ export function parseHost(
     case 'tcp':
     case 'http':
     case 'https': {
-      const hp = /^\[?([^\]/]+?)\]?(?::(\d+))?\/?$/.exec(rest);
-      if (!hp?.[1])
+      // host, host:port, [v6] or [v6]:port; a port must be a number.
+      const hp = /^(?:\[([^\]]+)\]|([^:/[\]]+))(?::(\d+))?\/?$/.exec(rest);
+      const host = hp?.[1] ?? hp?.[2];
+      if (!host)
         throw new Error(
-          `"${url}" names no host. Write tcp://host:port, e.g. tcp://192.168.99.100:2376.`,
+          `"${url}" names no host and port. Write tcp://host:port, e.g. tcp://192.168.99.100:2376.`,
         );
       const secure = tls !== null || scheme === 'https';
-      const port = hp[2] ? Number(hp[2]) : secure ? 2376 : 2375;
+      const port = hp?.[3] ? Number(hp[3]) : secure ? 2376 : 2375;
       return {
         ...base,
-        url: `tcp://${hp[1]}:${port}`,
+        url: `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`,
         kind: 'tcp',
-        host: hp[1],
+        host,
         port,
         tls: secure ? (tls ?? { verify: false }) : null,
       };
@@ -170,15 +173,14 @@ function fromContext(
   if (!host) throw new Error(`The docker context "${name}" names no Docker endpoint.`);
   const tlsDir = join(configDir, 'contexts', 'tls', digest, 'docker');
   const files = input.listDir(tlsDir);
-  const tls =
-    files.includes('ca.pem') || files.includes('cert.pem')
-      ? {
-          verify: !skipVerify,
-          caPath: join(tlsDir, 'ca.pem'),
-          certPath: join(tlsDir, 'cert.pem'),
-          keyPath: join(tlsDir, 'key.pem'),
-        }
-      : null;
+  // A context may hold only some of the files (a CA without a client certificate).
+  let tls: EngineEndpoint['tls'] = null;
+  if (files.includes('ca.pem') || files.includes('cert.pem')) {
+    tls = { verify: !skipVerify };
+    if (files.includes('ca.pem')) tls.caPath = join(tlsDir, 'ca.pem');
+    if (files.includes('cert.pem')) tls.certPath = join(tlsDir, 'cert.pem');
+    if (files.includes('key.pem')) tls.keyPath = join(tlsDir, 'key.pem');
+  }
   return parseHost(host, tls, {
     source,
     sourceDetail: `${why}: "${name}" → ${host}`,
@@ -191,12 +193,13 @@ export function discoverEndpoint(input: DiscoveryInput): EngineEndpoint {
   const { env } = input;
   const machineName = env['DOCKER_MACHINE_NAME'] || null;
   const dockerHost = env['DOCKER_HOST'];
+  const configDir = env['DOCKER_CONFIG'] || join(input.homeDir, '.docker');
   if (dockerHost) {
     const source: Source = machineName ? 'docker-machine' : 'DOCKER_HOST';
     const detail = machineName
       ? `DOCKER_HOST from \`docker-machine env ${machineName}\` is ${dockerHost}`
       : `DOCKER_HOST is set to ${dockerHost}`;
-    return parseHost(dockerHost, tlsFrom(env, input.homeDir), {
+    return parseHost(dockerHost, tlsFrom(env, configDir), {
       source,
       sourceDetail: detail,
       contextName: null,
@@ -205,7 +208,6 @@ export function discoverEndpoint(input: DiscoveryInput): EngineEndpoint {
   }
   if (env['DOCKER_CONTEXT'])
     return fromContext(input, env['DOCKER_CONTEXT'], 'DOCKER_CONTEXT', 'DOCKER_CONTEXT is set');
-  const configDir = env['DOCKER_CONFIG'] || join(input.homeDir, '.docker');
   const config = input.readFile(join(configDir, 'config.json'));
   if (config) {
     let current: string | undefined;

@@ -4,21 +4,18 @@
 import type { ReachRow } from '../../../shared/lessons';
 import type { LessonContext, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
-import { listenCommand } from './netcat';
+import { persistentListener } from './netcat';
 import { listenersOn, tcpFrom, tcpFromHost } from './probes';
 
 const PORT = 1234;
 
-/**
- * Restarts the listener after each connection, so probes do not end the demo;
- * Ctrl-C makes nc fail, which ends the loop.
- */
-const looped = (command: string) => `while ${command}; do :; done`;
-
 async function listenCheck(ctx: LessonContext, wantLoopback: boolean) {
   const l = await listenersOn(ctx.docker, 'server', PORT);
   const where = l
-    .map((s) => `${s.ip}:${s.port}${s.loopbackOnly ? ' (loopback only)' : ''}`)
+    .map(
+      (s) =>
+        `${s.family === 6 ? `[${s.ip}]` : s.ip}:${s.port}${s.loopbackOnly ? ' (loopback only)' : ''}`,
+    )
     .join(', ');
   const ok = l.length > 0 && l.every((s) => s.loopbackOnly === wantLoopback);
   return result(
@@ -84,7 +81,7 @@ export const bindAddresses: LessonDefinition = {
       id: 'loopback',
       title: 'Listen on 127.0.0.1 only',
       text: 'Many services listen on localhost by default. In a container, that is the container’s own loopback.',
-      commands: [{ container: 'server', text: looped(listenCommand(ctx.nc, PORT, '127.0.0.1')) }],
+      commands: [{ container: 'server', text: persistentListener(ctx.nc, PORT, '127.0.0.1') }],
       action: null,
       check: `server listens on 127.0.0.1:${PORT} only`,
     },
@@ -100,9 +97,7 @@ export const bindAddresses: LessonDefinition = {
       id: 'any',
       title: 'Listen on 0.0.0.0',
       text: 'Stop the listener and bind to every address of the container.',
-      commands: [
-        { container: 'server', text: looped(listenCommand(ctx.nc, PORT)), interrupt: true },
-      ],
+      commands: [{ container: 'server', text: persistentListener(ctx.nc, PORT), interrupt: true }],
       action: null,
       check: `server listens on 0.0.0.0:${PORT}`,
     },

@@ -38,7 +38,7 @@ export const legacyLinks: LessonDefinition = {
       title: 'Talk through the link',
       text: 'The client reaches the server by its link name.',
       commands: [
-        { container: 'server', text: listenCommand(ctx.nc, PORT) },
+        { container: 'server', text: listenCommand(ctx.nc.flavour, PORT) },
         { container: 'client', text: `nc server ${PORT}` },
         { container: 'client', text: 'I am client' },
       ],

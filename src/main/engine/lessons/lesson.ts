@@ -3,13 +3,13 @@
 import type Dockerode from 'dockerode';
 import type { CheckResult, LessonId, LessonStep, ReachRow } from '../../../shared/lessons';
 import type { CreateContainerSpec } from '../../../shared/schemas';
-import type { NetcatFlavour } from './netcat';
+import type { Netcat } from './netcat';
 
 export interface LessonContext {
   docker: Dockerode;
   labId: string;
   image: string;
-  nc: NetcatFlavour;
+  nc: Netcat;
   /** The host as containers on the default bridge see it, and why. */
   hostAddress: { address: string; reason: string };
   /** Where the person reaches published ports, and why. */

@@ -11,9 +11,39 @@ export function flavourFromHelp(help: string): NetcatFlavour {
   return 'traditional';
 }
 
-export async function detectNetcat(docker: Dockerode, container: string): Promise<NetcatFlavour> {
-  const out = await runIn(docker, container, ['sh', '-c', 'nc -h 2>&1; true']);
-  return flavourFromHelp(out.stdout + out.stderr);
+export interface Netcat {
+  flavour: NetcatFlavour;
+  /** Whether it can listen on one address (-s); Debian's small busybox nc cannot. */
+  canBind: boolean;
+}
+
+export function netcatFromHelp(help: string): Netcat {
+  const flavour = flavourFromHelp(help);
+  return { flavour, canBind: flavour !== 'busybox' || /^\s*-s\s/m.test(help) };
+}
+
+/**
+ * Asks the nc that a console would run: consoles prefer bash, and busybox's sh
+ * runs its own nc applet even where another nc is installed.
+ */
+const HELP = 'nc -h 2>&1; nc --help 2>&1; true';
+export async function detectNetcat(docker: Dockerode, container: string): Promise<Netcat> {
+  const out = await runIn(docker, container, [
+    'sh',
+    '-c',
+    `if command -v bash >/dev/null 2>&1; then exec bash -c '${HELP}'; else ${HELP}; fi`,
+  ]);
+  return netcatFromHelp(out.stdout + out.stderr);
+}
+
+/**
+ * A server that keeps listening on one port (on every address, or only on
+ * `bind`) however many probes connect: nc in a loop (Ctrl-C makes nc fail,
+ * which ends the loop), or busybox's httpd where its nc cannot bind.
+ */
+export function persistentListener(nc: Netcat, port: number, bind?: string): string {
+  if (!nc.canBind) return `httpd -f -v -p ${bind ? `${bind}:` : ''}${port}`;
+  return `while ${listenCommand(nc.flavour, port, bind)}; do :; done`;
 }
 
 /** `nc` listening on one port, on every address or only on `bind`. */

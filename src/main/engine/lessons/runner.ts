@@ -39,8 +39,10 @@ function view(lesson: LessonDefinition, ctx: LessonContext | undefined): LessonV
           },
           {
             label: 'Netcat in the image',
-            value: ctx.nc,
-            reason: 'detected from `nc -h`; the commands use its flags',
+            value: ctx.nc.flavour,
+            reason: ctx.nc.canBind
+              ? 'detected from its help text; the commands use its flags'
+              : 'detected from its help text; it cannot listen on one address, so lesson 4 uses busybox httpd',
           },
         ]
       : [],

@@ -25,7 +25,7 @@ export const throughHost: LessonDefinition = {
       id: 'listen',
       title: 'Listen on the server',
       text: `The server was started with \`-p ${PORT}:${PORT}\`: the engine forwards the host's port ${PORT} into it. Start a listener.`,
-      commands: [{ container: 'server', text: listenCommand(ctx.nc, PORT) }],
+      commands: [{ container: 'server', text: listenCommand(ctx.nc.flavour, PORT) }],
       action: null,
       check: `server has a socket listening on port ${PORT}`,
     },

@@ -41,7 +41,7 @@ export const userNetworks: LessonDefinition = {
       title: 'Talk by name',
       text: 'No link needed: the name `server` resolves on this network.',
       commands: [
-        { container: 'server', text: listenCommand(ctx.nc, PORT) },
+        { container: 'server', text: listenCommand(ctx.nc.flavour, PORT) },
         { container: 'client', text: `nc server ${PORT}` },
         { container: 'client', text: 'now it works' },
       ],
@@ -61,7 +61,7 @@ export const userNetworks: LessonDefinition = {
       title: 'Reconnect, by the same name',
       text: 'Listen on the new server and connect again from the same client.',
       commands: [
-        { container: 'server', text: listenCommand(ctx.nc, PORT) },
+        { container: 'server', text: listenCommand(ctx.nc.flavour, PORT) },
         { container: 'client', text: `nc server ${PORT}`, interrupt: true },
       ],
       action: null,
