@@ -1,6 +1,7 @@
 // The e2e tests' direct line to the engine: for setting the stage, reading the
 // engine's truth, and cleaning up. Never used to fake what the UI does.
 import Dockerode from 'dockerode';
+import { cleanupOwned } from '../src/main/engine/networks';
 
 export const TEST_IMAGE = 'crosstalk-test:latest';
 /** Busybox alone, like the public image lessons default to (its own small nc). */
@@ -9,25 +10,7 @@ export const docker = new Dockerode();
 
 /** Removes every container and network Crosstalk (or a test) labelled as its own. */
 export async function removeOwned(): Promise<void> {
-  const filters = { label: ['io.crosstalk.owned=true'] };
-  const containers = await docker.listContainers({ all: true, filters });
-  await Promise.all(
-    containers.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => undefined),
-    ),
-  );
-  const networks = await docker.listNetworks({ filters });
-  await Promise.all(
-    networks.map((n) =>
-      docker
-        .getNetwork(n.Id)
-        .remove()
-        .catch(() => undefined),
-    ),
-  );
+  await cleanupOwned(docker);
 }
 
 /** The host's address as a container sees it: the gateway of its network. */
