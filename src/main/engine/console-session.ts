@@ -84,7 +84,7 @@ export class ConsoleSession {
       );
     }
     await this.connect(view);
-    this.state.on('container', this.onContainerEvent);
+    if (!this.closed) this.state.on('container', this.onContainerEvent);
     return {
       consoleId: this.id,
       mode: this.options.mode,
@@ -113,7 +113,8 @@ export class ConsoleSession {
     const stream = this.stream;
     this.stream = null;
     stream?.destroy();
-    if (this.options.mode === 'exec') await this.hangUp();
+    // Nothing to hang up before the container was found (and no id to ask the engine with).
+    if (this.options.mode === 'exec' && this.containerId) await this.hangUp();
   }
 
   private async inspect(ref: string): Promise<Dockerode.ContainerInspectInfo> {
@@ -124,13 +125,16 @@ export class ConsoleSession {
     }
   }
 
-  private async connect(view: Dockerode.ContainerInspectInfo): Promise<void> {
+  private async connect(view: Dockerode.ContainerInspectInfo, reattached = false): Promise<void> {
     const container = this.state.docker.getContainer(this.containerId);
     this.startedAt = view.State.StartedAt;
     let stream: Duplex;
+    let replay: Buffer | null = null;
     try {
       if (this.options.mode === 'attach') {
-        if (view.Config.Tty) await this.replayRecentOutput(container);
+        // After a restart only this run's output: the console already shows the earlier ones.
+        if (view.Config.Tty)
+          replay = await this.recentOutput(container, reattached ? view.State.StartedAt : null);
         stream = (await container.attach({
           stream: true,
           stdin: true,
@@ -161,7 +165,15 @@ export class ConsoleSession {
       }
       throw e;
     }
+    if (this.closed) {
+      // Closed while connecting: end what was just started instead of leaking it.
+      stream.destroy();
+      if (this.options.mode === 'exec') await this.hangUp();
+      return;
+    }
     this.flow.reset();
+    if (reattached) this.queue(Buffer.from(restartMarker(this.containerName)));
+    if (replay?.length) this.queue(replay);
     this.stream = stream;
     stream.on('data', (chunk: Buffer) => this.queue(chunk));
     stream.on('end', () => void this.streamEnded(stream));
@@ -177,17 +189,21 @@ export class ConsoleSession {
     return Duplex.from({ readable: out, writable: raw });
   }
 
-  private async replayRecentOutput(container: Dockerode.Container): Promise<void> {
+  private async recentOutput(
+    container: Dockerode.Container,
+    startedAt: string | null,
+  ): Promise<Buffer | null> {
     try {
-      const logs = (await container.logs({
+      return (await container.logs({
         stdout: true,
         stderr: true,
         follow: false,
         tail: REPLAY_LINES,
+        ...(startedAt ? { since: (Date.parse(startedAt) / 1000).toFixed(3) } : {}),
       })) as Buffer;
-      if (logs.length) this.queue(logs);
     } catch {
       // Replay is a courtesy; the live stream is what matters.
+      return null;
     }
   }
 
@@ -227,8 +243,13 @@ export class ConsoleSession {
     this.stream = null;
     this.flush();
     const view = await this.inspect(this.containerId).catch(() => null);
+    // A restart's start event may already have reattached us while we asked.
+    if (this.stream !== null || this.closed) return;
+    const restarted = view?.State.Running === true && view.State.StartedAt !== this.startedAt;
     if (!view) {
       this.sink.status('ended', `"${this.containerName}" was removed.`);
+    } else if (restarted) {
+      this.sink.status('detached', `"${this.containerName}" restarted; reattaching.`);
     } else if (view.State.Running && this.options.mode === 'exec') {
       this.sink.status('ended', 'The shell exited. Open a new console to continue.');
     } else if (view.State.Running) {
@@ -255,8 +276,7 @@ export class ConsoleSession {
     this.stream = null;
     old?.destroy();
     try {
-      await this.connect(view);
-      this.queue(Buffer.from(restartMarker(this.containerName)));
+      await this.connect(view, true);
       this.sink.status('reattached', `"${this.containerName}" restarted; the console reattached.`);
     } catch (error) {
       this.sink.status('error', fromEngine(error, 'Reattaching').message);
@@ -265,6 +285,12 @@ export class ConsoleSession {
 
   private async hangUp(): Promise<void> {
     try {
+      // A shell still starting would miss the hang-up: wait until the engine runs it.
+      for (let i = 0; i < 20 && this.exec; i++) {
+        const { Running, ExitCode } = await this.exec.inspect();
+        if (Running || ExitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const exec = await this.state.docker.getContainer(this.containerId).exec({
         Cmd: ['sh', '-c', hangUpScript(this.id)],
         AttachStdout: true,

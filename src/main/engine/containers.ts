@@ -20,12 +20,18 @@ async function exists(probe: Promise<unknown>): Promise<boolean> {
   }
 }
 
+/** Only an exact name clashes: inspect by name would also match another container's id prefix. */
+async function nameTaken(docker: Dockerode, name: string): Promise<boolean> {
+  const list = await docker.listContainers({ all: true, filters: { name: [name] } });
+  return list.some((c) => c.Names.includes(`/${name}`));
+}
+
 /** Checks image, network, links and name before asking the engine to create. */
 async function checkReferences(docker: Dockerode, spec: CreateContainerSpec): Promise<void> {
   const [image, network, name, ...links] = await Promise.all([
     exists(docker.getImage(spec.image).inspect()),
     spec.network ? exists(docker.getNetwork(spec.network).inspect()) : true,
-    spec.name ? exists(docker.getContainer(spec.name).inspect()) : false,
+    spec.name ? nameTaken(docker, spec.name) : false,
     ...spec.links.map((l) => exists(docker.getContainer(l.target).inspect())),
   ]);
   if (!image) {
