@@ -4,6 +4,7 @@ import type Dockerode from 'dockerode';
 import type { EngineMap } from '../../shared/engine-map';
 import {
   describeAddresses,
+  engineFacts,
   dockerMachineIp,
   type EngineAddresses,
   type EngineEndpoint,
@@ -35,12 +36,7 @@ export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Pr
     bridgeGateway(docker).catch(() => null),
     dockerMachineIp(endpoint.machineName),
   ]);
-  const engine = {
-    operatingSystem: info.OperatingSystem ?? '',
-    name: info.Name ?? '',
-    kernel: info.KernelVersion ?? '',
-    osType: info.OSType ?? '',
-  };
+  const engine = engineFacts(info);
   const addresses: EngineAddresses = describeAddresses({
     endpoint,
     engine,

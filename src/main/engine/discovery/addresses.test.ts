@@ -1,50 +1,41 @@
 // The two addresses for each place an engine can live, from recorded `docker info`
-// answers and endpoints as discovery produces them.
+// answers (fixtures/info-*.json) and endpoints as discovery finds them.
 import { describe, expect, it } from 'vitest';
-import { describeAddresses, type AddressInput } from './addresses';
-import { discoverEndpoint, type DiscoveryInput } from './endpoint';
+import { describeAddresses, engineFacts, type AddressInput } from './addresses';
+import { discoverEndpoint } from './endpoint';
+import { fakeInput, info, machineDirFiles, machineEnv } from './fixtures/inputs';
 
-function endpointFor(env: Record<string, string>): AddressInput['endpoint'] {
-  const input: DiscoveryInput = {
-    env,
-    homeDir: '/home/u',
-    platform: 'linux',
-    readFile: () => null,
-    listDir: () => [],
-  };
-  return discoverEndpoint(input);
-}
+const endpointFor = (env: Record<string, string> = {}) =>
+  discoverEndpoint(fakeInput({ env, files: machineDirFiles }));
 
-// `docker info` of a local engine on Ubuntu, of Docker Desktop, and of a boot2docker VM.
-const linuxEngine = {
-  operatingSystem: 'Ubuntu 24.04.1 LTS',
-  name: 'laptop',
-  kernel: '6.8.0-45-generic',
-  osType: 'linux',
-};
-const desktopEngine = {
-  operatingSystem: 'Docker Desktop',
-  name: 'docker-desktop',
-  kernel: '6.10.14-linuxkit',
-  osType: 'linux',
-};
-const machineEngine = {
-  operatingSystem: 'Boot2Docker 19.03.12 (TCL 10.1)',
-  name: 'default',
-  kernel: '4.19.130-boot2docker',
-  osType: 'linux',
-};
+const linux = engineFacts(info.linux);
+const desktop = engineFacts(info.desktop);
+const boot2docker = engineFacts(info.boot2docker);
+
+const describeFor = (over: Partial<AddressInput>) =>
+  describeAddresses({
+    endpoint: endpointFor(),
+    engine: linux,
+    bridgeGateway: '172.17.0.1',
+    machineIp: null,
+    ...over,
+  });
+
+describe('engineFacts', () => {
+  it('takes the fields that tell engines apart from `docker info`', () => {
+    expect(desktop).toEqual({
+      operatingSystem: 'Docker Desktop',
+      name: 'docker-desktop',
+      kernel: '6.10.14-linuxkit',
+      osType: 'linux',
+    });
+    expect(engineFacts({})).toEqual({ operatingSystem: '', name: '', kernel: '', osType: '' });
+  });
+});
 
 describe('describeAddresses', () => {
   it('local Linux: the bridge gateway reaches the host, ports are on localhost', () => {
-    expect(
-      describeAddresses({
-        endpoint: endpointFor({}),
-        engine: linuxEngine,
-        bridgeGateway: '172.17.0.1',
-        machineIp: null,
-      }),
-    ).toEqual({
+    expect(describeFor({})).toEqual({
       flavour: 'linux-local',
       flavourLabel: 'local Linux engine',
       hostFromContainer: {
@@ -58,24 +49,33 @@ describe('describeAddresses', () => {
     });
   });
 
-  it('local Linux: uses the gateway it is given, and Docker’s usual one without', () => {
-    const endpoint = endpointFor({});
-    const on = (bridgeGateway: string | null) =>
-      describeAddresses({ endpoint, engine: linuxEngine, bridgeGateway, machineIp: null })
-        .hostFromContainer.address;
-    expect(on('10.200.0.1')).toBe('10.200.0.1');
-    expect(on(null)).toBe('172.17.0.1');
+  it('local Linux: uses the gateway it is given, and says so when it falls back to Docker’s usual one', () => {
+    expect(describeFor({ bridgeGateway: '10.200.0.1' }).hostFromContainer.address).toBe(
+      '10.200.0.1',
+    );
+    expect(describeFor({ bridgeGateway: null }).hostFromContainer).toEqual({
+      address: '172.17.0.1',
+      reason:
+        'the default bridge’s gateway, which is the host’s docker0 address (Docker’s usual address: the engine reported none)',
+    });
+  });
+
+  it.each([
+    'tcp://127.0.0.1:2375',
+    'tcp://localhost:2375',
+    'tcp://[::1]:2375',
+    'ssh://me@localhost',
+  ])('%s is this machine: local Linux', (host) => {
+    expect(describeFor({ endpoint: endpointFor({ DOCKER_HOST: host }) })).toMatchObject({
+      flavour: 'linux-local',
+      hostFromContainer: { address: '172.17.0.1' },
+      publishedPortsAt: { address: 'localhost' },
+    });
   });
 
   it('Docker Desktop: host.docker.internal and localhost', () => {
-    expect(
-      describeAddresses({
-        endpoint: endpointFor({ DOCKER_HOST: 'unix:///home/u/.docker/desktop/docker.sock' }),
-        engine: desktopEngine,
-        bridgeGateway: '172.17.0.1',
-        machineIp: null,
-      }),
-    ).toEqual({
+    const endpoint = endpointFor({ DOCKER_HOST: 'unix:///home/u/.docker/desktop/docker.sock' });
+    expect(describeFor({ endpoint, engine: desktop })).toEqual({
       flavour: 'docker-desktop',
       flavourLabel: 'Docker Desktop',
       hostFromContainer: {
@@ -90,29 +90,15 @@ describe('describeAddresses', () => {
     });
   });
 
-  it('Docker Desktop: recognised by its engine name too', () => {
-    const engine = { ...desktopEngine, operatingSystem: 'Ubuntu 22.04' };
-    expect(
-      describeAddresses({
-        endpoint: endpointFor({}),
-        engine,
-        bridgeGateway: null,
-        machineIp: null,
-      }).flavour,
-    ).toBe('docker-desktop');
+  it('Docker Desktop: recognised by its engine name alone too', () => {
+    const engine = { ...desktop, operatingSystem: 'Ubuntu 22.04' };
+    expect(describeFor({ engine, bridgeGateway: null }).flavour).toBe('docker-desktop');
   });
 
-  it('docker-machine: ports on the VM’s address, as `docker-machine ip` says', () => {
-    const endpoint = endpointFor({
-      DOCKER_TLS_VERIFY: '1',
-      DOCKER_HOST: 'tcp://192.168.99.100:2376',
-      DOCKER_CERT_PATH: '/home/u/.docker/machine/machines/default',
-      DOCKER_MACHINE_NAME: 'default',
-    });
-    const addresses = describeAddresses({
-      endpoint,
-      engine: machineEngine,
-      bridgeGateway: '172.17.0.1',
+  it('docker-machine: the VM’s bridge gateway, ports on the VM’s address from `docker-machine ip`', () => {
+    const addresses = describeFor({
+      endpoint: endpointFor(machineEnv),
+      engine: boot2docker,
       machineIp: '192.168.99.100',
     });
     expect(addresses).toEqual({
@@ -129,46 +115,44 @@ describe('describeAddresses', () => {
           'ports are published on the VM, which `docker-machine ip default` says is 192.168.99.100',
       },
     });
-    expect(addresses.publishedPortsAt.reason).toContain('docker-machine ip');
   });
 
   it('docker-machine: recognised by the VM’s IP when DOCKER_MACHINE_NAME is missing', () => {
-    const addresses = describeAddresses({
-      endpoint: endpointFor({ DOCKER_HOST: 'tcp://192.168.99.100:2376', DOCKER_TLS_VERIFY: '1' }),
-      engine: machineEngine,
-      bridgeGateway: '172.17.0.1',
-      machineIp: '192.168.99.100',
+    const { DOCKER_MACHINE_NAME: _name, ...env } = machineEnv;
+    expect(
+      describeFor({ endpoint: endpointFor(env), engine: boot2docker, machineIp: '192.168.99.100' }),
+    ).toMatchObject({
+      flavour: 'docker-machine',
+      flavourLabel: 'docker-machine VM at 192.168.99.100',
+      publishedPortsAt: {
+        address: '192.168.99.100',
+        reason: 'ports are published on the VM, which `docker-machine ip` says is 192.168.99.100',
+      },
     });
-    expect(addresses.flavour).toBe('docker-machine');
-    expect(addresses.publishedPortsAt.address).toBe('192.168.99.100');
   });
 
-  it('docker-machine: falls back to the endpoint’s host when `docker-machine ip` gave nothing', () => {
-    const addresses = describeAddresses({
-      endpoint: endpointFor({
-        DOCKER_HOST: 'tcp://192.168.99.101:2376',
-        DOCKER_MACHINE_NAME: 'dev',
-      }),
-      engine: machineEngine,
-      bridgeGateway: '172.17.0.1',
-      machineIp: null,
+  it('docker-machine: falls back to DOCKER_HOST’s address when `docker-machine ip` gave nothing', () => {
+    const endpoint = endpointFor({
+      DOCKER_HOST: 'tcp://192.168.99.101:2376',
+      DOCKER_MACHINE_NAME: 'dev',
     });
-    expect(addresses).toMatchObject({
+    expect(describeFor({ endpoint, engine: boot2docker })).toMatchObject({
       flavour: 'docker-machine',
       flavourLabel: 'docker-machine VM "dev" at 192.168.99.101',
-      publishedPortsAt: { address: '192.168.99.101' },
+      publishedPortsAt: {
+        address: '192.168.99.101',
+        reason: 'ports are published on the VM, which DOCKER_HOST reaches at 192.168.99.101',
+      },
     });
+  });
+
+  it('docker-machine: a VM IP that is not the endpoint does not make a local engine a VM', () => {
+    expect(describeFor({ machineIp: '192.168.99.100' }).flavour).toBe('linux-local');
   });
 
   it('a remote engine: ports are on that host, the gateway is that host’s', () => {
-    expect(
-      describeAddresses({
-        endpoint: endpointFor({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1' }),
-        engine: linuxEngine,
-        bridgeGateway: '172.18.0.1',
-        machineIp: null,
-      }),
-    ).toEqual({
+    const endpoint = endpointFor({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1' });
+    expect(describeFor({ endpoint, bridgeGateway: '172.18.0.1' })).toEqual({
       flavour: 'remote',
       flavourLabel: 'remote engine at 10.0.0.5',
       hostFromContainer: {
@@ -183,33 +167,12 @@ describe('describeAddresses', () => {
   });
 
   it('a remote engine over ssh', () => {
-    const addresses = describeAddresses({
-      endpoint: endpointFor({ DOCKER_HOST: 'ssh://me@build-box' }),
-      engine: linuxEngine,
-      bridgeGateway: '172.17.0.1',
-      machineIp: null,
-    });
-    expect(addresses).toMatchObject({
+    expect(
+      describeFor({ endpoint: endpointFor({ DOCKER_HOST: 'ssh://me@build-box' }) }),
+    ).toMatchObject({
       flavour: 'remote',
+      flavourLabel: 'remote engine at build-box',
       publishedPortsAt: { address: 'build-box' },
     });
   });
-
-  it.each(['tcp://127.0.0.1:2375', 'tcp://localhost:2375', 'tcp://[::1]:2375'])(
-    '%s is this machine: local Linux',
-    (host) => {
-      expect(
-        describeAddresses({
-          endpoint: endpointFor({ DOCKER_HOST: host }),
-          engine: linuxEngine,
-          bridgeGateway: '172.17.0.1',
-          machineIp: null,
-        }),
-      ).toMatchObject({
-        flavour: 'linux-local',
-        hostFromContainer: { address: '172.17.0.1' },
-        publishedPortsAt: { address: 'localhost' },
-      });
-    },
-  );
 });

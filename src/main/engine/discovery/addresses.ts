@@ -1,16 +1,37 @@
 // The two addresses people get wrong: how a container reaches the host, and
-// where the person reaches published ports. Both depend on where the engine
+// where the person reaches published ports. Both follow from where the engine
 // lives: local Linux, Docker Desktop, a docker-machine VM, or a remote host.
+// Pure: the caller reads `docker info`, the bridge network and `docker-machine ip`.
 import type { EngineMap, Reasoned } from '../../../shared/engine-map';
-import type { EngineEndpoint } from './endpoint';
+import type { EngineEndpoint } from './types';
+
+export type Reason = Reasoned;
 
 export interface AddressInput {
   endpoint: EngineEndpoint;
+  /** From `docker info`: OperatingSystem, Name, KernelVersion, OSType. */
   engine: { operatingSystem: string; name: string; kernel: string; osType: string };
-  /** Gateway of the default bridge as its containers see it, e.g. 172.17.0.1. */
+  /** IPAM gateway of the default "bridge" network, e.g. 172.17.0.1. */
   bridgeGateway: string | null;
   /** `docker-machine ip` output, e.g. 192.168.99.100. */
   machineIp: string | null;
+}
+
+/** The fields of `docker info` (dockerode's DockerInfo) that tell engines apart. */
+export interface EngineInfo {
+  OperatingSystem?: string;
+  Name?: string;
+  KernelVersion?: string;
+  OSType?: string;
+}
+
+export function engineFacts(info: EngineInfo): AddressInput['engine'] {
+  return {
+    operatingSystem: info.OperatingSystem ?? '',
+    name: info.Name ?? '',
+    kernel: info.KernelVersion ?? '',
+    osType: info.OSType ?? '',
+  };
 }
 
 export type EngineAddresses = Pick<
@@ -18,20 +39,49 @@ export type EngineAddresses = Pick<
   'flavour' | 'flavourLabel' | 'hostFromContainer' | 'publishedPortsAt'
 >;
 
+// Docker's own default for the bridge, for engines that do not report theirs.
+const USUAL_GATEWAY = '172.17.0.1';
+
 const isLoopback = (host: string) =>
-  host === 'localhost' || host.startsWith('127.') || host === '::1';
+  host === 'localhost' || host.startsWith('127.') || host === '::1' || host === '0.0.0.0';
+
+function isDesktop(engine: AddressInput['engine']): boolean {
+  return /Docker Desktop/i.test(engine.operatingSystem) || engine.name === 'docker-desktop';
+}
+
+/** The gateway reason with its address, saying so when the address is Docker's default, not the engine's. */
+function gatewayReason(gateway: string | null, why: string): Reason {
+  if (gateway) return { address: gateway, reason: why };
+  return {
+    address: USUAL_GATEWAY,
+    reason: `${why} (Docker’s usual address: the engine reported none)`,
+  };
+}
+
+function dockerMachine(input: AddressInput, vm: string): EngineAddresses {
+  const name = input.endpoint.machineName;
+  const gateway = input.bridgeGateway ?? USUAL_GATEWAY;
+  const tool = name ? `docker-machine ip ${name}` : 'docker-machine ip';
+  const whereFrom = input.machineIp ? `\`${tool}\` says is ${vm}` : `DOCKER_HOST reaches at ${vm}`;
+  return {
+    flavour: 'docker-machine',
+    flavourLabel: `docker-machine VM ${name ? `"${name}" ` : ''}at ${vm}`,
+    hostFromContainer: gatewayReason(
+      input.bridgeGateway,
+      `the engine’s host is the VM, not your machine: ${gateway} is the VM’s bridge gateway (your machine is the host-only address next to ${vm}, e.g. ${vm.replace(/\.\d+$/, '.1')})`,
+    ),
+    publishedPortsAt: {
+      address: vm,
+      reason: `ports are published on the VM, which ${whereFrom}`,
+    },
+  };
+}
 
 export function describeAddresses(input: AddressInput): EngineAddresses {
-  const { endpoint, engine, bridgeGateway, machineIp } = input;
-  const gateway = bridgeGateway ?? '172.17.0.1';
-  const desktop =
-    /Docker Desktop/i.test(engine.operatingSystem) || engine.name === 'docker-desktop';
-  const machine =
-    endpoint.machineName !== null || (machineIp !== null && endpoint.host === machineIp);
-  const remote =
-    (endpoint.kind === 'tcp' || endpoint.kind === 'ssh') && !isLoopback(endpoint.host ?? '');
+  const { endpoint, bridgeGateway, machineIp } = input;
+  const host = endpoint.kind === 'tcp' || endpoint.kind === 'ssh' ? endpoint.host : undefined;
 
-  if (desktop) {
+  if (isDesktop(input.engine)) {
     return {
       flavour: 'docker-desktop',
       flavourLabel: 'Docker Desktop',
@@ -46,45 +96,33 @@ export function describeAddresses(input: AddressInput): EngineAddresses {
       },
     };
   }
-  if (machine) {
-    const vm = machineIp ?? endpoint.host ?? 'the VM';
-    const name = endpoint.machineName ?? 'default';
-    return {
-      flavour: 'docker-machine',
-      flavourLabel: `docker-machine VM "${name}" at ${vm}`,
-      hostFromContainer: {
-        address: gateway,
-        reason: `the engine’s host is the VM, not your machine: ${gateway} is the VM’s bridge gateway (your machine is the host-only address next to ${vm}, e.g. ${vm.replace(/\.\d+$/, '.1')})`,
-      },
-      publishedPortsAt: {
-        address: vm,
-        reason: `ports are published on the VM, which \`docker-machine ip ${name}\` says is ${vm}`,
-      },
-    };
+  // A machine name comes with DOCKER_HOST only from `docker-machine env`; without it,
+  // the endpoint being the VM's address is the tell.
+  if (endpoint.machineName !== null || (machineIp !== null && host === machineIp)) {
+    const vm = machineIp ?? host;
+    if (vm) return dockerMachine(input, vm);
   }
-  if (remote) {
-    const host = endpoint.host!;
+  if (host !== undefined && !isLoopback(host)) {
     return {
       flavour: 'remote',
       flavourLabel: `remote engine at ${host}`,
-      hostFromContainer: {
-        address: gateway,
-        reason: `the bridge gateway on ${host}: containers reach that machine, not yours`,
-      },
+      hostFromContainer: gatewayReason(
+        bridgeGateway,
+        `the bridge gateway on ${host}: containers reach that machine, not yours`,
+      ),
       publishedPortsAt: {
         address: host,
         reason: `the engine runs on ${host}, so its published ports are there`,
       },
     };
   }
-  const linuxReason: Reasoned = {
-    address: gateway,
-    reason: 'the default bridge’s gateway, which is the host’s docker0 address',
-  };
   return {
     flavour: 'linux-local',
     flavourLabel: 'local Linux engine',
-    hostFromContainer: linuxReason,
+    hostFromContainer: gatewayReason(
+      bridgeGateway,
+      'the default bridge’s gateway, which is the host’s docker0 address',
+    ),
     publishedPortsAt: {
       address: 'localhost',
       reason: 'the engine runs on this machine, so published ports are on its addresses',

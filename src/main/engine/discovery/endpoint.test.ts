@@ -1,50 +1,17 @@
-// Discovery on recorded inputs: environments, ~/.docker files and `docker-machine env`
-// output as a person's machine would have them, fed through an in-memory file map.
-import { createHash } from 'node:crypto';
+// Discovery on recorded inputs: environments, ~/.docker trees and `docker-machine env`
+// output as people's machines have them (see fixtures/).
 import { describe, expect, it } from 'vitest';
-import { discoverEndpoint, parseHost, type DiscoveryInput } from './endpoint';
+import { discoverEndpoint } from './endpoint';
+import {
+  HOME,
+  contextFiles,
+  fakeInput,
+  machineDirFiles,
+  machineEnv,
+  sha256,
+} from './fixtures/inputs';
 
-const HOME = '/home/u';
-
-/** A DiscoveryInput whose files are `files`; a folder lists the files right under it. */
-function input(
-  env: Record<string, string | undefined> = {},
-  files: Record<string, string> = {},
-  platform: NodeJS.Platform = 'linux',
-): DiscoveryInput {
-  return {
-    env,
-    homeDir: HOME,
-    platform,
-    readFile: (path) => files[path] ?? null,
-    listDir: (path) =>
-      Object.keys(files)
-        .filter((f) => f.startsWith(`${path}/`) && !f.slice(path.length + 1).includes('/'))
-        .map((f) => f.slice(path.length + 1)),
-  };
-}
-
-const sha = (name: string) => createHash('sha256').update(name).digest('hex');
-
-/** The files `docker context create NAME --docker host=HOST` leaves behind. */
-function context(
-  name: string,
-  host: string,
-  opts: { configDir?: string; tls?: string[]; skipTLSVerify?: boolean } = {},
-): Record<string, string> {
-  const dir = opts.configDir ?? `${HOME}/.docker`;
-  const meta = {
-    Name: name,
-    Metadata: {},
-    Endpoints: { docker: { Host: host, SkipTLSVerify: opts.skipTLSVerify ?? false } },
-  };
-  const files: Record<string, string> = {
-    [`${dir}/contexts/meta/${sha(name)}/meta.json`]: JSON.stringify(meta),
-  };
-  for (const f of opts.tls ?? [])
-    files[`${dir}/contexts/tls/${sha(name)}/docker/${f}`] = `-----BEGIN ${f}-----`;
-  return files;
-}
+const discover = (...args: Parameters<typeof fakeInput>) => discoverEndpoint(fakeInput(...args));
 
 const defaultLinuxSocket = {
   url: 'unix:///var/run/docker.sock',
@@ -52,17 +19,11 @@ const defaultLinuxSocket = {
   socketPath: '/var/run/docker.sock',
   tls: null,
 };
-
-const base = {
-  source: 'DOCKER_HOST' as const,
-  sourceDetail: 'x',
-  contextName: null,
-  machineName: null,
-};
+const config = (json: object) => ({ [`${HOME}/.docker/config.json`]: JSON.stringify(json) });
 
 describe('DOCKER_HOST', () => {
-  it('takes a unix socket as it is', () => {
-    expect(discoverEndpoint(input({ DOCKER_HOST: 'unix:///run/user/1000/docker.sock' }))).toEqual({
+  it('takes a unix socket', () => {
+    expect(discover({ env: { DOCKER_HOST: 'unix:///run/user/1000/docker.sock' } })).toEqual({
       url: 'unix:///run/user/1000/docker.sock',
       kind: 'unix',
       socketPath: '/run/user/1000/docker.sock',
@@ -74,8 +35,8 @@ describe('DOCKER_HOST', () => {
     });
   });
 
-  it('takes tcp with an explicit port, without TLS', () => {
-    expect(discoverEndpoint(input({ DOCKER_HOST: 'tcp://10.0.0.5:2375' }))).toEqual({
+  it('takes tcp without TLS', () => {
+    expect(discover({ env: { DOCKER_HOST: 'tcp://10.0.0.5:2375' } })).toEqual({
       url: 'tcp://10.0.0.5:2375',
       kind: 'tcp',
       host: '10.0.0.5',
@@ -88,144 +49,115 @@ describe('DOCKER_HOST', () => {
     });
   });
 
-  it('defaults the tcp port to 2375 without TLS', () => {
-    const e = discoverEndpoint(input({ DOCKER_HOST: 'tcp://build-box' }));
-    expect(e).toMatchObject({ url: 'tcp://build-box:2375', host: 'build-box', port: 2375 });
-    expect(e.tls).toBeNull();
-  });
-
-  it('defaults the tcp port to 2376 with TLS', () => {
-    const e = discoverEndpoint(
-      input({ DOCKER_HOST: 'tcp://build-box/', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/c' }),
-    );
-    expect(e).toMatchObject({ url: 'tcp://build-box:2376', host: 'build-box', port: 2376 });
-  });
-
-  it('reads TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', () => {
-    const e = discoverEndpoint(
-      input({
-        DOCKER_HOST: 'tcp://10.0.0.5:2376',
-        DOCKER_TLS_VERIFY: '1',
-        DOCKER_CERT_PATH: '/home/u/certs',
-      }),
-    );
-    expect(e).toEqual({
+  it('takes tcp with TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', () => {
+    const files = { '/certs/ca.pem': '', '/certs/cert.pem': '', '/certs/key.pem': '' };
+    const env = {
+      DOCKER_HOST: 'tcp://10.0.0.5',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: '/certs',
+    };
+    expect(discover({ env, files })).toEqual({
       url: 'tcp://10.0.0.5:2376',
       kind: 'tcp',
       host: '10.0.0.5',
       port: 2376,
       tls: {
         verify: true,
-        caPath: '/home/u/certs/ca.pem',
-        certPath: '/home/u/certs/cert.pem',
-        keyPath: '/home/u/certs/key.pem',
+        caPath: '/certs/ca.pem',
+        certPath: '/certs/cert.pem',
+        keyPath: '/certs/key.pem',
       },
       source: 'DOCKER_HOST',
-      sourceDetail: 'DOCKER_HOST is set to tcp://10.0.0.5:2376',
+      sourceDetail: 'DOCKER_HOST is set to tcp://10.0.0.5',
       contextName: null,
       machineName: null,
     });
   });
 
-  it('looks for certificates in ~/.docker, or DOCKER_CONFIG, without DOCKER_CERT_PATH', () => {
-    const home = discoverEndpoint(input({ DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1' }));
-    expect(home.tls).toEqual({
-      verify: true,
-      caPath: '/home/u/.docker/ca.pem',
-      certPath: '/home/u/.docker/cert.pem',
-      keyPath: '/home/u/.docker/key.pem',
+  it('counts any non-empty DOCKER_TLS_VERIFY as on, even "0", as the CLI does', () => {
+    const tls = discover({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '0' } }).tls;
+    expect(tls?.verify).toBe(true);
+    expect(discover({ env: { DOCKER_HOST: 'tcp://h', DOCKER_TLS_VERIFY: '' } }).tls).toBeNull();
+  });
+
+  it('uses TLS without verification for DOCKER_TLS, and none for DOCKER_CERT_PATH alone', () => {
+    const files = { '/c/ca.pem': '' };
+    expect(discover({ env: { DOCKER_HOST: 'tcp://h', DOCKER_TLS: '1' }, files })).toMatchObject({
+      port: 2376,
+      tls: { verify: false, caPath: `${HOME}/.docker/ca.pem` },
     });
-    const config = discoverEndpoint(
-      input({ DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CONFIG: '/etc/dk' }),
-    );
-    expect(config.tls).toEqual({
+    expect(
+      discover({ env: { DOCKER_HOST: 'tcp://h', DOCKER_CERT_PATH: '/c' }, files }),
+    ).toMatchObject({ port: 2375, tls: null });
+  });
+
+  it('looks for certificates in DOCKER_CONFIG without DOCKER_CERT_PATH, naming the CA even when missing', () => {
+    const env = { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CONFIG: '/etc/dk' };
+    expect(discover({ env, files: { '/etc/dk/cert.pem': '' } }).tls).toEqual({
       verify: true,
       caPath: '/etc/dk/ca.pem',
       certPath: '/etc/dk/cert.pem',
-      keyPath: '/etc/dk/key.pem',
     });
   });
 
-  it('uses TLS without verification when only DOCKER_CERT_PATH is set', () => {
-    const e = discoverEndpoint(input({ DOCKER_HOST: 'tcp://h', DOCKER_CERT_PATH: '/c' }));
-    expect(e).toMatchObject({ port: 2376, tls: { verify: false, caPath: '/c/ca.pem' } });
-  });
-
-  it('brackets an IPv6 host in the URL', () => {
-    const e = discoverEndpoint(input({ DOCKER_HOST: 'tcp://[::1]:2375' }));
-    expect(e).toMatchObject({ url: 'tcp://[::1]:2375', host: '::1', port: 2375 });
-  });
-
-  it('takes ssh with a user and an optional port', () => {
-    expect(discoverEndpoint(input({ DOCKER_HOST: 'ssh://me@build-box' }))).toEqual({
-      url: 'ssh://me@build-box',
+  it('takes ssh', () => {
+    expect(discover({ env: { DOCKER_HOST: 'ssh://me@build-box:2222' } })).toEqual({
+      url: 'ssh://me@build-box:2222',
       kind: 'ssh',
       host: 'build-box',
-      port: 22,
+      port: 2222,
       tls: null,
       source: 'DOCKER_HOST',
-      sourceDetail: 'DOCKER_HOST is set to ssh://me@build-box',
+      sourceDetail: 'DOCKER_HOST is set to ssh://me@build-box:2222',
       contextName: null,
       machineName: null,
     });
-    expect(discoverEndpoint(input({ DOCKER_HOST: 'ssh://me@10.0.0.5:2222' }))).toMatchObject({
-      kind: 'ssh',
-      host: '10.0.0.5',
-      port: 2222,
+  });
+
+  it('wins over DOCKER_CONTEXT and the current context, as in the CLI', () => {
+    const files = {
+      ...contextFiles('remote', 'tcp://10.0.0.5:2376'),
+      ...config({ currentContext: 'remote' }),
+    };
+    const env = { DOCKER_HOST: 'unix:///var/run/docker.sock', DOCKER_CONTEXT: 'remote' };
+    expect(discover({ env, files })).toMatchObject({
+      ...defaultLinuxSocket,
+      source: 'DOCKER_HOST',
+      contextName: null,
     });
   });
 
-  it('ignores DOCKER_CONTEXT and the config when DOCKER_HOST is set, as the CLI does', () => {
-    const files = {
-      ...context('remote', 'tcp://10.0.0.5:2376'),
-      [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'remote' }),
-    };
-    const e = discoverEndpoint(
-      input({ DOCKER_HOST: 'unix:///var/run/docker.sock', DOCKER_CONTEXT: 'remote' }, files),
-    );
-    expect(e).toMatchObject({ ...defaultLinuxSocket, source: 'DOCKER_HOST', contextName: null });
+  it('is ignored when empty', () => {
+    expect(discover({ env: { DOCKER_HOST: '' } })).toMatchObject({ source: 'default socket' });
   });
 
-  it('refuses a scheme Docker does not know, naming it', () => {
-    expect(() => discoverEndpoint(input({ DOCKER_HOST: 'ftp://10.0.0.5' }))).toThrow(
-      '"ftp://10.0.0.5" uses the scheme ftp://, which Docker does not know. Use unix://, tcp:// or ssh://.',
+  it('refuses an invalid value, saying it came from DOCKER_HOST and what to do', () => {
+    expect(() => discover({ env: { DOCKER_HOST: 'foo://x' } })).toThrow(
+      'DOCKER_HOST: "foo://x" uses foo://, which a Docker client cannot connect to. Use unix:///path/to/docker.sock, tcp://host:port, ssh://user@host or npipe:////./pipe/docker_engine. Fix DOCKER_HOST, or unset it to use the default socket.',
     );
-  });
-
-  it('refuses something that is no URL at all', () => {
-    expect(() => discoverEndpoint(input({ DOCKER_HOST: 'not a host' }))).toThrow(
-      '"not a host" is not a Docker host URL. Use unix:///path, tcp://host:port or ssh://user@host.',
+    expect(() => discover({ env: { DOCKER_HOST: 'tcp://10.0.0.5:port' } })).toThrow(
+      'DOCKER_HOST: "tcp://10.0.0.5:port" is not a host and port.',
     );
-    expect(() => discoverEndpoint(input({ DOCKER_HOST: '10.0.0.5:2376' }))).toThrow(
-      /is not a Docker host URL/,
-    );
-  });
-
-  it.each(['tcp://', 'tcp://:2375', 'tcp://10.0.0.5:port', 'tcp://a:1:2', 'tcp://h:2375/x'])(
-    'refuses %s, which names no usable host and port',
-    (url) => {
-      expect(() => discoverEndpoint(input({ DOCKER_HOST: url }))).toThrow(
-        `"${url}" names no host and port. Write tcp://host:port, e.g. tcp://192.168.99.100:2376.`,
-      );
-    },
-  );
-
-  it('refuses ssh without a host', () => {
-    expect(() => parseHost('ssh://', null, base)).toThrow('"ssh://" names no host.');
   });
 });
 
 describe('docker-machine env', () => {
-  // `eval $(docker-machine env default)` on a Linux or macOS machine.
-  const machineEnv = {
-    DOCKER_TLS_VERIFY: '1',
-    DOCKER_HOST: 'tcp://192.168.99.100:2376',
-    DOCKER_CERT_PATH: '/home/u/.docker/machine/machines/default',
-    DOCKER_MACHINE_NAME: 'default',
-  };
+  it('is read back from the recorded `docker-machine env default` output', () => {
+    expect(machineEnv).toEqual({
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_HOST: 'tcp://192.168.99.100:2376',
+      DOCKER_CERT_PATH: '/home/u/.docker/machine/machines/default',
+      DOCKER_MACHINE_NAME: 'default',
+    });
+  });
 
-  it('is the VM’s TLS endpoint, found through docker-machine', () => {
-    expect(discoverEndpoint(input(machineEnv))).toEqual({
+  it('is the VM’s TLS endpoint with the machine’s certificates, and `docker-machine ip` agrees', () => {
+    const e = discover({
+      env: machineEnv,
+      files: machineDirFiles,
+      dockerMachineIp: '192.168.99.100',
+    });
+    expect(e).toEqual({
       url: 'tcp://192.168.99.100:2376',
       kind: 'tcp',
       host: '192.168.99.100',
@@ -237,75 +169,114 @@ describe('docker-machine env', () => {
         keyPath: '/home/u/.docker/machine/machines/default/key.pem',
       },
       source: 'docker-machine',
-      sourceDetail: 'DOCKER_HOST from `docker-machine env default` is tcp://192.168.99.100:2376',
+      sourceDetail:
+        'DOCKER_HOST is tcp://192.168.99.100:2376, set by `docker-machine env default`; `docker-machine ip default` agrees',
       contextName: null,
       machineName: 'default',
     });
   });
 
-  it('means nothing without DOCKER_HOST', () => {
-    const e = discoverEndpoint(input({ DOCKER_MACHINE_NAME: 'default' }));
-    expect(e).toMatchObject({ ...defaultLinuxSocket, source: 'default socket', machineName: null });
+  it('says when the VM’s address moved since `docker-machine env` ran', () => {
+    const e = discover({
+      env: machineEnv,
+      files: machineDirFiles,
+      dockerMachineIp: '192.168.99.101',
+    });
+    expect(e.host).toBe('192.168.99.100');
+    expect(e.sourceDetail).toBe(
+      'DOCKER_HOST is tcp://192.168.99.100:2376, set by `docker-machine env default`, but `docker-machine ip default` now says 192.168.99.101: run `eval $(docker-machine env default)` again',
+    );
+  });
+
+  it('without `docker-machine ip`, tells only where DOCKER_HOST came from', () => {
+    expect(discover({ env: machineEnv, files: machineDirFiles }).sourceDetail).toBe(
+      'DOCKER_HOST is tcp://192.168.99.100:2376, set by `docker-machine env default`',
+    );
+  });
+
+  it('means nothing without DOCKER_HOST, as the CLI ignores DOCKER_MACHINE_NAME', () => {
+    expect(discover({ env: { DOCKER_MACHINE_NAME: 'default' } })).toMatchObject({
+      ...defaultLinuxSocket,
+      source: 'default socket',
+      machineName: null,
+    });
   });
 });
 
 describe('docker contexts', () => {
   it('follows DOCKER_CONTEXT to the context’s meta.json', () => {
-    const e = discoverEndpoint(
-      input({ DOCKER_CONTEXT: 'remote' }, context('remote', 'tcp://10.0.0.5:2375')),
-    );
-    expect(e).toEqual({
+    const files = contextFiles('remote', 'tcp://10.0.0.5:2375');
+    expect(discover({ env: { DOCKER_CONTEXT: 'remote' }, files })).toEqual({
       url: 'tcp://10.0.0.5:2375',
       kind: 'tcp',
       host: '10.0.0.5',
       port: 2375,
       tls: null,
       source: 'DOCKER_CONTEXT',
-      sourceDetail: 'DOCKER_CONTEXT is set: "remote" → tcp://10.0.0.5:2375',
+      sourceDetail: 'DOCKER_CONTEXT is set to "remote", which points at tcp://10.0.0.5:2375',
       contextName: 'remote',
       machineName: null,
     });
   });
 
+  it('finds the folder by the sha256 of the name, not the name', () => {
+    const meta = `${HOME}/.docker/contexts/meta/${sha256('remote')}/meta.json`;
+    expect(sha256('remote')).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(contextFiles('remote', 'tcp://h'))).toEqual([meta]);
+    const misplaced = { [`${HOME}/.docker/contexts/meta/remote/meta.json`]: '{}' };
+    expect(() => discover({ env: { DOCKER_CONTEXT: 'remote' }, files: misplaced })).toThrow(
+      'no context of that name exists',
+    );
+  });
+
   it('takes the context’s TLS files from contexts/tls/<sha256>/docker', () => {
-    const files = context('secure', 'tcp://10.0.0.5', { tls: ['ca.pem', 'cert.pem', 'key.pem'] });
-    const tlsDir = `${HOME}/.docker/contexts/tls/${sha('secure')}/docker`;
-    const e = discoverEndpoint(input({ DOCKER_CONTEXT: 'secure' }, files));
-    expect(e).toMatchObject({ url: 'tcp://10.0.0.5:2376', port: 2376, contextName: 'secure' });
-    expect(e.tls).toEqual({
-      verify: true,
-      caPath: `${tlsDir}/ca.pem`,
-      certPath: `${tlsDir}/cert.pem`,
-      keyPath: `${tlsDir}/key.pem`,
+    const files = contextFiles('secure', 'tcp://10.0.0.5', {
+      tls: ['ca.pem', 'cert.pem', 'key.pem'],
+    });
+    const dir = `${HOME}/.docker/contexts/tls/${sha256('secure')}/docker`;
+    expect(discover({ env: { DOCKER_CONTEXT: 'secure' }, files })).toMatchObject({
+      url: 'tcp://10.0.0.5:2376',
+      port: 2376,
+      contextName: 'secure',
+      tls: {
+        verify: true,
+        caPath: `${dir}/ca.pem`,
+        certPath: `${dir}/cert.pem`,
+        keyPath: `${dir}/key.pem`,
+      },
     });
   });
 
   it('names only the TLS files the context has, and honours SkipTLSVerify', () => {
-    const files = context('ca-only', 'tcp://10.0.0.5:2376', {
+    const files = contextFiles('ca-only', 'tcp://10.0.0.5:2376', {
       tls: ['ca.pem'],
       skipTLSVerify: true,
     });
-    const tlsDir = `${HOME}/.docker/contexts/tls/${sha('ca-only')}/docker`;
-    const e = discoverEndpoint(input({ DOCKER_CONTEXT: 'ca-only' }, files));
-    expect(e.tls).toEqual({ verify: false, caPath: `${tlsDir}/ca.pem` });
+    const dir = `${HOME}/.docker/contexts/tls/${sha256('ca-only')}/docker`;
+    expect(discover({ env: { DOCKER_CONTEXT: 'ca-only' }, files }).tls).toEqual({
+      verify: false,
+      caPath: `${dir}/ca.pem`,
+    });
+    const bare = contextFiles('skip', 'tcp://10.0.0.5', { skipTLSVerify: true });
+    expect(discover({ env: { DOCKER_CONTEXT: 'skip' }, files: bare })).toMatchObject({
+      port: 2376,
+      tls: { verify: false },
+    });
   });
 
-  it('follows currentContext in ~/.docker/config.json', () => {
+  it('follows currentContext in ~/.docker/config.json (Docker Desktop on Linux)', () => {
     const files = {
-      ...context('desktop-linux', 'unix:///home/u/.docker/desktop/docker.sock'),
-      [`${HOME}/.docker/config.json`]: JSON.stringify({
-        auths: {},
-        currentContext: 'desktop-linux',
-      }),
+      ...contextFiles('desktop-linux', 'unix:///home/u/.docker/desktop/docker.sock'),
+      ...config({ auths: {}, credsStore: 'desktop', currentContext: 'desktop-linux' }),
     };
-    expect(discoverEndpoint(input({}, files))).toEqual({
+    expect(discover({ files })).toEqual({
       url: 'unix:///home/u/.docker/desktop/docker.sock',
       kind: 'unix',
       socketPath: '/home/u/.docker/desktop/docker.sock',
       tls: null,
       source: 'docker context',
       sourceDetail:
-        'the current context in /home/u/.docker/config.json: "desktop-linux" → unix:///home/u/.docker/desktop/docker.sock',
+        'current context "desktop-linux" in ~/.docker/config.json, which points at unix:///home/u/.docker/desktop/docker.sock',
       contextName: 'desktop-linux',
       machineName: null,
     });
@@ -313,11 +284,11 @@ describe('docker contexts', () => {
 
   it('prefers DOCKER_CONTEXT to the current context', () => {
     const files = {
-      ...context('a', 'tcp://10.0.0.1:2375'),
-      ...context('b', 'tcp://10.0.0.2:2375'),
-      [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'a' }),
+      ...contextFiles('a', 'tcp://10.0.0.1:2375'),
+      ...contextFiles('b', 'tcp://10.0.0.2:2375'),
+      ...config({ currentContext: 'a' }),
     };
-    expect(discoverEndpoint(input({ DOCKER_CONTEXT: 'b' }, files))).toMatchObject({
+    expect(discover({ env: { DOCKER_CONTEXT: 'b' }, files })).toMatchObject({
       host: '10.0.0.2',
       source: 'DOCKER_CONTEXT',
       contextName: 'b',
@@ -326,65 +297,69 @@ describe('docker contexts', () => {
 
   it('reads config and contexts from DOCKER_CONFIG instead of ~/.docker', () => {
     const files = {
-      ...context('remote', 'ssh://me@10.0.0.5', { configDir: '/etc/dk' }),
+      ...contextFiles('remote', 'ssh://me@10.0.0.5', { configDir: '/etc/dk' }),
       '/etc/dk/config.json': JSON.stringify({ currentContext: 'remote' }),
-      // What ~/.docker says must not count.
-      [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'elsewhere' }),
+      ...config({ currentContext: 'elsewhere' }),
     };
-    expect(discoverEndpoint(input({ DOCKER_CONFIG: '/etc/dk' }, files))).toEqual({
+    expect(discover({ env: { DOCKER_CONFIG: '/etc/dk' }, files })).toMatchObject({
       url: 'ssh://me@10.0.0.5',
       kind: 'ssh',
       host: '10.0.0.5',
-      port: 22,
-      tls: null,
       source: 'docker context',
-      sourceDetail: 'the current context in /etc/dk/config.json: "remote" → ssh://me@10.0.0.5',
+      sourceDetail:
+        'current context "remote" in /etc/dk/config.json, which points at ssh://me@10.0.0.5',
       contextName: 'remote',
-      machineName: null,
     });
   });
 
   it('takes the context "default" to mean the default socket', () => {
-    expect(discoverEndpoint(input({ DOCKER_CONTEXT: 'default' }))).toEqual({
+    expect(discover({ env: { DOCKER_CONTEXT: 'default' } })).toEqual({
       ...defaultLinuxSocket,
       source: 'DOCKER_CONTEXT',
-      sourceDetail: 'DOCKER_CONTEXT is set: "default", the default socket',
+      sourceDetail: 'DOCKER_CONTEXT is set to "default": the default socket on Linux',
       contextName: 'default',
       machineName: null,
     });
-    const files = { [`${HOME}/.docker/config.json`]: '{"currentContext":"default"}' };
-    expect(discoverEndpoint(input({}, files))).toMatchObject({
+    expect(discover({ files: config({ currentContext: 'default' }) })).toMatchObject({
       ...defaultLinuxSocket,
       source: 'docker context',
+      sourceDetail:
+        'current context "default" in ~/.docker/config.json: the default socket on Linux',
       contextName: 'default',
     });
   });
 
-  it('fails clearly, naming the context, when it does not exist', () => {
-    expect(() => discoverEndpoint(input({ DOCKER_CONTEXT: 'gone' }))).toThrow(
-      'The docker context "gone" (DOCKER_CONTEXT is set) does not exist. List contexts with `docker context ls`, or unset it.',
+  it('fails clearly, naming the context and what to do, when it does not exist', () => {
+    expect(() => discover({ env: { DOCKER_CONTEXT: 'gone' } })).toThrow(
+      'DOCKER_CONTEXT is set to "gone", but no context of that name exists in ~/.docker/contexts. Unset DOCKER_CONTEXT, or set it to a context `docker context ls` lists.',
     );
-    const files = { [`${HOME}/.docker/config.json`]: '{"currentContext":"gone"}' };
-    expect(() => discoverEndpoint(input({}, files))).toThrow(
-      'The docker context "gone" (the current context in /home/u/.docker/config.json) does not exist.',
+    expect(() => discover({ files: config({ currentContext: 'gone' }) })).toThrow(
+      'Current context "gone" in ~/.docker/config.json, but no context of that name exists in ~/.docker/contexts. Run `docker context use default`, or `docker context use` one that `docker context ls` lists.',
     );
   });
 
-  it('fails clearly on a broken meta.json or one without a docker endpoint', () => {
-    const broken = { [`${HOME}/.docker/contexts/meta/${sha('x')}/meta.json`]: '{not json' };
-    expect(() => discoverEndpoint(input({ DOCKER_CONTEXT: 'x' }, broken))).toThrow(
-      'The docker context "x" has an unreadable meta.json.',
+  it('fails clearly on a broken meta.json, one without a docker endpoint, or a bad host', () => {
+    const metaPath = `${HOME}/.docker/contexts/meta/${sha256('x')}/meta.json`;
+    expect(() =>
+      discover({ env: { DOCKER_CONTEXT: 'x' }, files: { [metaPath]: '{not json' } }),
+    ).toThrow(
+      /^The docker context "x" has an unreadable ~\/\.docker\/contexts\/meta\/[0-9a-f]{64}\/meta\.json \(.+\)\. Recreate it with `docker context rm x` and `docker context create x`\.$/,
     );
-    const empty = { [`${HOME}/.docker/contexts/meta/${sha('x')}/meta.json`]: '{"Endpoints":{}}' };
-    expect(() => discoverEndpoint(input({ DOCKER_CONTEXT: 'x' }, empty))).toThrow(
-      'The docker context "x" names no Docker endpoint.',
+    expect(() =>
+      discover({ env: { DOCKER_CONTEXT: 'x' }, files: { [metaPath]: '{"Endpoints":{}}' } }),
+    ).toThrow(
+      'The docker context "x" names no Docker endpoint. Give it one with `docker context update x --docker host=unix:///var/run/docker.sock` (or the engine\'s address).',
+    );
+    expect(() =>
+      discover({ env: { DOCKER_CONTEXT: 'x' }, files: contextFiles('x', 'ftp://h') }),
+    ).toThrow(
+      /^The docker context "x": "ftp:\/\/h" uses ftp:\/\/, .* Fix it with `docker context update x --docker host=…`\.$/,
     );
   });
 
   it('falls back to the default socket when config.json has no current context or is broken', () => {
-    for (const config of ['{"auths":{}}', '{broken']) {
-      const files = { [`${HOME}/.docker/config.json`]: config };
-      expect(discoverEndpoint(input({}, files))).toMatchObject({
+    for (const raw of ['{"auths":{}}', '{broken', '{"currentContext":""}']) {
+      expect(discover({ files: { [`${HOME}/.docker/config.json`]: raw } })).toMatchObject({
         ...defaultLinuxSocket,
         source: 'default socket',
       });
@@ -394,7 +369,7 @@ describe('docker contexts', () => {
 
 describe('the default socket', () => {
   it('is /var/run/docker.sock on Linux', () => {
-    expect(discoverEndpoint(input())).toEqual({
+    expect(discover()).toEqual({
       ...defaultLinuxSocket,
       source: 'default socket',
       sourceDetail: 'the default socket on Linux',
@@ -404,7 +379,7 @@ describe('the default socket', () => {
   });
 
   it('is the docker_engine named pipe on Windows', () => {
-    expect(discoverEndpoint(input({}, {}, 'win32'))).toEqual({
+    expect(discover({ platform: 'win32', homeDir: 'C:\\Users\\u' })).toEqual({
       url: 'npipe:////./pipe/docker_engine',
       kind: 'npipe',
       socketPath: '\\\\.\\pipe\\docker_engine',
@@ -416,28 +391,35 @@ describe('the default socket', () => {
     });
   });
 
-  it('parses an npipe DOCKER_HOST into a Windows pipe path', () => {
-    expect(
-      discoverEndpoint(input({ DOCKER_HOST: 'npipe:////./pipe/docker_engine' }, {}, 'win32')),
-    ).toMatchObject({ kind: 'npipe', socketPath: '\\\\.\\pipe\\docker_engine' });
+  it('reads a Windows config folder with Windows paths', () => {
+    const files = {
+      'C:\\Users\\u\\.docker\\config.json': '{"currentContext":"remote"}',
+      [`C:\\Users\\u\\.docker\\contexts\\meta\\${sha256('remote')}\\meta.json`]:
+        '{"Endpoints":{"docker":{"Host":"tcp://10.0.0.5:2375"}}}',
+    };
+    expect(discover({ platform: 'win32', homeDir: 'C:\\Users\\u', files })).toMatchObject({
+      url: 'tcp://10.0.0.5:2375',
+      sourceDetail:
+        'current context "remote" in ~\\.docker\\config.json, which points at tcp://10.0.0.5:2375',
+    });
   });
 
   it('is Docker Desktop’s ~/.docker/run/docker.sock on macOS when it exists', () => {
-    const files = { [`${HOME}/.docker/run/docker.sock`]: '' };
-    expect(discoverEndpoint(input({}, files, 'darwin'))).toEqual({
-      url: 'unix:///home/u/.docker/run/docker.sock',
+    const files = { '/Users/u/.docker/run/docker.sock': '' };
+    expect(discover({ platform: 'darwin', homeDir: '/Users/u', files })).toEqual({
+      url: 'unix:///Users/u/.docker/run/docker.sock',
       kind: 'unix',
-      socketPath: '/home/u/.docker/run/docker.sock',
+      socketPath: '/Users/u/.docker/run/docker.sock',
       tls: null,
       source: 'default socket',
-      sourceDetail: 'Docker Desktop’s socket in ~/.docker/run',
+      sourceDetail: 'Docker Desktop’s socket ~/.docker/run/docker.sock, as nothing names another',
       contextName: null,
       machineName: null,
     });
   });
 
   it('is /var/run/docker.sock on macOS without Docker Desktop’s socket', () => {
-    expect(discoverEndpoint(input({}, {}, 'darwin'))).toMatchObject({
+    expect(discover({ platform: 'darwin', homeDir: '/Users/u' })).toMatchObject({
       ...defaultLinuxSocket,
       sourceDetail: 'the default socket on macOS',
     });
@@ -445,6 +427,6 @@ describe('the default socket', () => {
 
   it('looks for Docker Desktop’s socket only on macOS', () => {
     const files = { [`${HOME}/.docker/run/docker.sock`]: '' };
-    expect(discoverEndpoint(input({}, files, 'linux'))).toMatchObject(defaultLinuxSocket);
+    expect(discover({ files })).toMatchObject(defaultLinuxSocket);
   });
 });

@@ -1,13 +1,15 @@
 // The real inputs of discovery: this process's environment and files, and
-// `docker-machine ip` when a machine is named (it only asks the local tool).
-import { execFile } from 'node:child_process';
+// `docker-machine ip` when a machine is named. Kept thin: all judgement is in endpoint.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { DiscoveryInput } from './endpoint';
+import { dockerMachineIpSync } from './docker-machine';
+import type { DiscoveryInput } from './types';
 
 export function gatherDiscoveryInput(): DiscoveryInput {
+  // A snapshot, so that the input cannot change while discovery reads it.
+  const env = { ...process.env };
   return {
-    env: process.env,
+    env,
     homeDir: homedir(),
     platform: process.platform,
     readFile: (path) => {
@@ -24,16 +26,6 @@ export function gatherDiscoveryInput(): DiscoveryInput {
         return [];
       }
     },
+    dockerMachineIp: dockerMachineIpSync(env['DOCKER_MACHINE_NAME'] || null),
   };
-}
-
-/** `docker-machine ip NAME`, or null when the tool is missing or slow. */
-export function dockerMachineIp(name: string | null): Promise<string | null> {
-  if (!name) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    execFile('docker-machine', ['ip', name], { timeout: 3000 }, (error, stdout) => {
-      const ip = stdout?.trim();
-      resolve(!error && /^[\d.]+$/.test(ip) ? ip : null);
-    });
-  });
 }

@@ -1,3 +1,14 @@
-export { discoverEndpoint, parseHost, type DiscoveryInput, type EngineEndpoint } from './endpoint';
-export { describeAddresses, type AddressInput, type EngineAddresses } from './addresses';
-export { dockerMachineIp, gatherDiscoveryInput } from './gather';
+// The engine map's discovery core: where the engine lives and how to reach things.
+export type { DiscoveryInput, EndpointTls, EngineEndpoint } from './types';
+export { discoverEndpoint } from './endpoint';
+export { parseHost } from './host-url';
+export {
+  describeAddresses,
+  engineFacts,
+  type AddressInput,
+  type EngineAddresses,
+  type EngineInfo,
+  type Reason,
+} from './addresses';
+export { dockerMachineIp } from './docker-machine';
+export { gatherDiscoveryInput } from './gather';
