@@ -18,7 +18,9 @@ export async function createContainer(page: Page, spec: NewContainer): Promise<L
   await dialog.getByLabel('Name', { exact: true }).fill(spec.name);
   if (spec.command) await dialog.getByLabel('Command', { exact: true }).fill(spec.command);
   if (spec.ports) await dialog.getByLabel('Published ports', { exact: true }).fill(spec.ports);
-  if (spec.network) await dialog.getByLabel('Network', { exact: true }).selectOption(spec.network);
+  // The select's name includes its chosen option ("Network default (bridge)").
+  if (spec.network)
+    await dialog.getByRole('combobox', { name: /^Network/ }).selectOption(spec.network);
   for (const link of spec.links ?? [])
     await dialog.getByRole('checkbox', { name: link, exact: true }).check();
   await dialog.getByRole('button', { name: 'Create and start' }).click();

@@ -2,6 +2,9 @@
 // binding (IPC + MessagePorts) and the browser-mode binding (WebSocket) are both
 // derived from these tables, and the renderer's client is generated from them.
 import { z } from 'zod';
+import type { ContainerDetails, EngineMap, PullProgress } from './engine-map';
+import { lessonIds, type CheckResult, type LessonView } from './lessons';
+import type { ReachabilityMatrix, SocketsEvent } from './live-picture';
 import type { Snapshot } from './model';
 import {
   createContainerInput,
@@ -10,6 +13,7 @@ import {
   ref,
   consoleId,
   labId,
+  imageRef,
 } from './schemas';
 
 interface CallDecl<A extends z.ZodType, R> {
@@ -22,6 +26,9 @@ const call = <A extends z.ZodType>(args: A) => ({
 });
 const none = z.undefined();
 const byRef = z.object({ id: ref });
+const lessonId = z
+  .enum(lessonIds as [string, ...string[]])
+  .transform((v) => v as (typeof lessonIds)[number]);
 
 export interface ConsoleOpened {
   consoleId: string;
@@ -49,6 +56,22 @@ export const calls = {
   }>(),
   openConsole: call(openConsoleInput).returns<ConsoleOpened>(),
   closeConsole: call(z.object({ consoleId })).returns<void>(),
+  /** The containers this window shows: their sockets arrive as `sockets` events while it watches. */
+  watchSockets: call(z.object({ ids: z.array(ref).max(200) })).returns<void>(),
+  /** Probes, from inside each container, every other one's listening ports: by name, IP, host. */
+  probeReachability: call(
+    z.object({ ids: z.array(ref).min(2).max(30) }),
+  ).returns<ReachabilityMatrix>(),
+  // Lessons: set up, check on the engine, act, reset.
+  lessons: call(none).returns<LessonView[]>(),
+  startLesson: call(z.object({ lessonId, image: imageRef })).returns<LessonView>(),
+  resetLesson: call(z.object({ lessonId })).returns<void>(),
+  checkLessonStep: call(z.object({ lessonId, stepId: z.string().max(64) })).returns<CheckResult>(),
+  lessonAction: call(z.object({ lessonId, actionId: z.string().max(64) })).returns<CheckResult>(),
+  /** Where the engine lives and how to reach things. */
+  engineMap: call(none).returns<EngineMap>(),
+  /** One container's network facts, read live from the engine and from inside it. */
+  inspectContainer: call(byRef).returns<ContainerDetails>(),
 } as const;
 
 export type Calls = typeof calls;
@@ -74,9 +97,16 @@ export interface ConsoleStatus {
 export interface Events {
   snapshot: Snapshot;
   consoleStatus: ConsoleStatus;
+  sockets: SocketsEvent;
+  pullProgress: PullProgress;
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['snapshot', 'consoleStatus'];
+export const eventNames: readonly EventName[] = [
+  'snapshot',
+  'consoleStatus',
+  'pullProgress',
+  'sockets',
+];
 
 /** The renderer's view of the contract: one async function per call. */
 export type Api = {

@@ -1,66 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerView, NetworkView, Snapshot } from './model';
+import type { Snapshot } from './model';
+import { container, network } from './test-fixtures';
 import { buildTopology, isLoopbackIp, unmapIpv4 } from './topology';
 import type { ContainerSockets, TopologyInput } from './topology';
 
 // Recorded from the course's "example" network: a server, a client linked to it, and a web
 // container reached through a port the host publishes.
-function network(name: string, subnet: string, gateway: string, builtin = false): NetworkView {
-  return {
-    id: `${name}-id`,
-    name,
-    driver: name === 'host' || name === 'none' ? name : 'bridge',
-    scope: 'local',
-    subnet,
-    gateway,
-    internal: false,
-    builtin,
-    owned: !builtin,
-    labId: null,
-    containers: [],
-  };
-}
-
-function container(
-  id: string,
-  name: string,
-  attached: { network: string; ip: string; gateway: string }[],
-  extra: Partial<ContainerView> = {},
-): ContainerView {
-  return {
-    id,
-    name,
-    image: 'crosstalk-test:latest',
-    command: ['bash'],
-    state: 'running',
-    exitCode: null,
-    startedAt: '2024-05-23T02:50:43Z',
-    finishedAt: '0001-01-01T00:00:00Z',
-    tty: true,
-    openStdin: true,
-    env: [],
-    hostname: id.slice(0, 12),
-    owned: true,
-    labId: 'lab1',
-    networks: attached.map((a) => ({
-      network: a.network,
-      networkId: `${a.network}-id`,
-      ip: a.ip,
-      prefixLength: 16,
-      ipv6: '',
-      gateway: a.gateway,
-      mac: '02:42:ac:12:00:02',
-      aliases: [],
-    })),
-    ports: [],
-    exposed: [],
-    links: [],
-    pid: 4242,
-    created: '2024-05-23T02:50:40Z',
-    ...extra,
-  };
-}
-
 const example = { network: 'example', gateway: '172.18.0.1' };
 const bridge = { network: 'bridge', gateway: '172.17.0.1' };
 
@@ -331,6 +276,28 @@ describe('buildTopology', () => {
       },
     });
     expect(topo.edges.filter((e) => e.kind === 'link' || e.kind === 'connection')).toEqual([]);
+  });
+
+  it('keeps the connection of a one-shot server that stopped listening once it accepted', () => {
+    const both = buildTopology({
+      snapshot,
+      sockets: {
+        // `nc -lp 1234` after accepting: no listener left, only the connection.
+        aaa111: { listening: [], connections: [conn('172.18.0.2:1234', '172.18.0.3:45678')] },
+        bbb222: { listening: [], connections: [conn('172.18.0.3:45678', '172.18.0.2:1234')] },
+      },
+    });
+    expect(both.edges.filter((e) => e.kind === 'connection').map((e) => e.id)).toEqual([
+      'conn:client:45678->server:1234',
+    ]);
+    // One end alone proves nothing: no edge.
+    const oneEnd = buildTopology({
+      snapshot,
+      sockets: {
+        bbb222: { listening: [], connections: [conn('172.18.0.3:45678', '172.18.0.2:1234')] },
+      },
+    });
+    expect(oneEnd.edges.filter((e) => e.kind === 'connection')).toEqual([]);
   });
 
   it('names the host after the engine, or generically when disconnected', () => {

@@ -217,9 +217,9 @@ function publishedEdges(c: ContainerView): TopoEdge[] {
 
 /**
  * Live connections, seen from the client: its remote end is another container's IP and a port
- * that container listens on, or a network gateway and a port the host publishes. The server's
- * view of the same connection never matches (the client's ephemeral port is not listening),
- * so each connection appears once.
+ * that container listens on (or listened on, see acceptedOnce), or a network gateway and a port
+ * the host publishes. The server's view of the same connection never matches (the client's
+ * ephemeral port is neither listening nor lower), so each connection appears once.
  */
 function connectionEdges(
   snapshot: Snapshot,
@@ -239,6 +239,16 @@ function connectionEdges(
     (sockets[server.id]?.listening ?? []).some(
       (l) => l.port === port && !l.loopbackOnly && (isWildcardIp(l.ip) || unmapIpv4(l.ip) === ip),
     );
+  // A one-shot server (`nc -l`) stops listening once it accepts. Its connection still counts
+  // when both ends are seen and the server's port is the lower one (the client's is ephemeral).
+  const acceptedOnce = (server: ContainerView, conn: TcpConnection): boolean =>
+    conn.remotePort < conn.localPort &&
+    (sockets[server.id]?.connections ?? []).some(
+      (s) =>
+        s.localPort === conn.remotePort &&
+        s.remotePort === conn.localPort &&
+        unmapIpv4(s.remoteIp) === unmapIpv4(conn.localIp),
+    );
   const publisherOf = (ip: string, hostPort: number): [ContainerView, PortBinding] | undefined => {
     for (const c of containers) {
       const p = c.ports.find(
@@ -257,7 +267,9 @@ function connectionEdges(
     for (const conn of sockets[client.id]?.connections ?? []) {
       const remote = unmapIpv4(conn.remoteIp);
       const server = byIp.get(remote);
-      if (server && server !== client && listensOn(server, remote, conn.remotePort)) {
+      const served =
+        server && (listensOn(server, remote, conn.remotePort) || acceptedOnce(server, conn));
+      if (server && server !== client && served) {
         const id = `conn:${client.name}:${conn.localPort}->${server.name}:${conn.remotePort}`;
         const label = `:${conn.localPort} → ${conn.remotePort}`;
         edges.set(id, connection(id, client, server, label, conn.remotePort));

@@ -12,12 +12,15 @@ import {
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
 import type { ConsoleSink } from './console-session';
 import type { ConsoleSet } from './console-set';
+import type { SocketSubscription } from './live-picture/socket-watch';
 
 /** What a handler knows about the client that called it. */
 export interface ClientContext {
   consoles: ConsoleSet;
   /** Where a console's output goes for this client's transport. */
   consoleSink(consoleId: string): ConsoleSink;
+  /** Which containers this client shows, for the live sockets it is sent. */
+  sockets: SocketSubscription;
 }
 
 export type Handlers = {

@@ -1,6 +1,8 @@
 // The contract's handlers: each call, implemented against one live engine.
 import type { LiveState } from './live-state';
 import type { Handlers } from './dispatch';
+import type { LessonCall } from './lesson-handlers';
+import type { LiveCall } from './live-picture/handlers';
 import { AppError } from '../../shared/errors';
 import {
   createContainer,
@@ -11,7 +13,7 @@ import {
 } from './containers';
 import { cleanupOwned, createNetwork, removeNetwork } from './networks';
 
-export function createHandlers(state: LiveState): Handlers {
+export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | LiveCall> {
   const docker = () => {
     if (!state.isConnected) {
       const status = state.status();

@@ -6,9 +6,32 @@ import { WebglAddon } from '@xterm/addon-webgl';
 
 const MAX_WEBGL = 12;
 let inUse = 0;
+let softwareGl: boolean | null = null;
+
+/**
+ * WebGL drawn by the CPU (SwiftShader, llvmpipe: no GPU, as on CI and small VMs) costs a
+ * whole core during a flood and halves throughput (bench/flood.mjs); DOM is cheaper there.
+ */
+function webglIsSoftware(): boolean {
+  if (softwareGl !== null) return softwareGl;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const name = info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    softwareGl = !gl || /swiftshader|llvmpipe|software/i.test(name);
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  } catch {
+    softwareGl = true;
+  }
+  return softwareGl;
+}
 
 export function attachRenderer(term: Terminal): { kind: 'webgl' | 'dom'; dispose(): void } {
-  if (inUse >= MAX_WEBGL || new URLSearchParams(location.search).has('dom-renderer')) {
+  if (
+    inUse >= MAX_WEBGL ||
+    new URLSearchParams(location.search).has('dom-renderer') ||
+    webglIsSoftware()
+  ) {
     return { kind: 'dom', dispose: () => undefined };
   }
   try {
