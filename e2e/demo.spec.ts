@@ -23,6 +23,13 @@ test('bytes typed in the client arrive at the server, through the host and throu
   await expect(consoleOf(page, 'server')).toContainText('hold my word');
   await page.screenshot({ path: 'docs/screenshot-hold-my-word.png' });
 
+  // Screen-reader mode keeps the console's text as an accessible document.
+  await page.getByRole('button', { name: 'Reader' }).click();
+  await expect(consoleOf(page, 'server').locator('.xterm-accessibility-tree')).toContainText(
+    'hold my word',
+  );
+  await page.getByRole('button', { name: 'Reader' }).click();
+
   // Second half: connect directly, through a legacy link.
   await page.keyboard.press('Control+C');
   await consoleOf(page, 'server').click();
