@@ -1,18 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Chromium comes from Debian; Playwright never downloads a browser here.
-const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-const launchOptions = {
-  executablePath: chromium,
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+import { chromiumLaunchOptions as launchOptions } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: 'e2e',

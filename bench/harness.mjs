@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: the engine (dockerode, labelled resources),
 // browser mode in Chromium, in-page probes, process figures from /proc, and
 // the table and JSON every benchmark reports.
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -127,16 +128,7 @@ export async function stopWeb(web) {
 
 /** Chromium as playwright.config.ts launches it. */
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** A page on browser mode, with the terminal probe on (see Console.svelte). */
