@@ -208,6 +208,8 @@ export class ConsoleSession {
   }
 
   private async applySize(): Promise<void> {
+    // A resize that arrives before the console is connected is applied on connect.
+    if (!this.containerId || this.closed) return;
     const size = { h: this.options.rows, w: this.options.cols };
     try {
       if (this.options.mode === 'exec') await this.exec?.resize(size);
