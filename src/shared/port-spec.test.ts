@@ -35,6 +35,10 @@ describe('parsePortSpec', () => {
     expect(() => parsePortSpec('300.1.1.1:80:80')).toThrow(/not an IPv4 address/);
     expect(() => parsePortSpec('80/icmp')).toThrow(/tcp, udp or sctp/);
     expect(() => parsePortSpec('1:2:3:4')).toThrow(/hostPort:containerPort/);
+    expect(() => parsePortSpec('[dead]:8080:80')).toThrow(/not an IPv6 address/);
+    expect(() => parsePortSpec('[::::]:8080:80')).toThrow(/not an IPv6 address/);
+    expect(() => parsePortSpec('[1.2.3.4]:8080:80')).toThrow(/not an IPv6 address/);
+    expect(() => parsePortSpec('dead:8080:80')).toThrow(/not an IPv4 address/);
   });
   it('splits lists on commas and spaces', () => {
     expect(parsePortSpecs(' 1234:1234, 127.0.0.1:80:80 ').map((p) => p.hostPort)).toEqual([

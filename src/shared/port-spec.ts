@@ -1,5 +1,6 @@
 // Docker's `-p` syntax, as people type it: [hostIp:]hostPort:containerPort[/proto],
 // or a bare port for the same number on both sides.
+import { ipVersion } from './ip-address';
 import type { PortBindingInput } from './schemas';
 
 export class PortSpecError extends Error {}
@@ -20,14 +21,18 @@ export function parsePortSpec(spec: string): PortBindingInput {
   }
   const protocol = proto as 'tcp' | 'udp' | 'sctp';
   // IPv6 host addresses come in brackets: [::1]:8080:80
-  const v6 = /^\[([0-9a-f:]+)\]:(\d+):(\d+)$/i.exec(main);
-  if (v6)
+  const v6 = /^\[([^\]]*)\]:(\d+):(\d+)$/.exec(main);
+  if (v6) {
+    if (ipVersion(v6[1]!) !== 6) {
+      throw new PortSpecError(`"${trimmed}": "${v6[1]}" is not an IPv6 address.`);
+    }
     return {
       hostIp: v6[1]!,
       hostPort: port(v6[2]!, trimmed),
       containerPort: port(v6[3]!, trimmed),
       protocol,
     };
+  }
   const parts = main.split(':');
   if (parts.length === 1) {
     const p = port(parts[0]!, trimmed);
@@ -43,7 +48,7 @@ export function parsePortSpec(spec: string): PortBindingInput {
   }
   if (parts.length === 3) {
     const ip = parts[0]!;
-    if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(ip) || ip.split('.').some((o) => Number(o) > 255)) {
+    if (ipVersion(ip) !== 4) {
       throw new PortSpecError(
         `"${trimmed}": "${ip}" is not an IPv4 address (use [addr] for IPv6).`,
       );

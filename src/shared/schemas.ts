@@ -1,5 +1,7 @@
 // Input schemas: every value that crosses into the main process is parsed here first.
 import { z } from 'zod';
+import { imageReferenceProblem } from './image-reference';
+import { ipVersion } from './ip-address';
 
 // Docker's own rule for container names (daemon/names.go), which also serves networks.
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -34,9 +36,10 @@ export const imageRef = z
   .string()
   .trim()
   .min(1, { message: 'Name an image, e.g. crosstalk-test:latest.' })
-  .max(255)
-  .regex(/^[a-z0-9][a-z0-9._/:@-]*$/i, {
-    message: 'Image references have no spaces: repository[:tag], e.g. alpine:3.20.',
+  .max(512)
+  .check((ctx) => {
+    const problem = imageReferenceProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
 
 export const portNumber = z
@@ -45,12 +48,13 @@ export const portNumber = z
   .min(1, { message: 'Ports are between 1 and 65535.' })
   .max(65535, { message: 'Ports are between 1 and 65535.' });
 
-const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+/** Where a published port listens: an IP address of the host, or empty for all of them. */
 export const hostIp = z
   .string()
   .trim()
-  .refine((v) => v === '' || ipv4.test(v) || /^[0-9a-f:]+$/i.test(v), {
-    message: 'The host address is an IP such as 127.0.0.1 or 0.0.0.0 (or empty for all).',
+  .refine((v) => v === '' || ipVersion(v) !== 0, {
+    message:
+      'The host address is an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (or empty for all).',
   });
 
 export const protocol = z.enum(['tcp', 'udp', 'sctp']);
@@ -72,28 +76,61 @@ export const linkInput = z.object({
   alias: containerName.optional(),
 });
 
+/** `--expose PORT[/PROTO]`: a port from 1 to 65535. */
+export const exposedPort = z.string().refine(
+  (v) => {
+    const m = /^(\d{1,5})(\/(tcp|udp|sctp))?$/.exec(v);
+    return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 65535;
+  },
+  { message: 'Exposed ports are 1 to 65535, optionally with /tcp, /udp or /sctp, e.g. 1234/tcp.' },
+);
+
+/** Options that each make sense alone but not together, refused with the reason. */
+function refuseContradictions(
+  spec: { network?: string | undefined; ports: unknown[]; links: unknown[] },
+  ctx: z.RefinementCtx,
+): void {
+  const net = spec.network;
+  if ((net === 'host' || net === 'none') && spec.ports.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ports'],
+      message:
+        net === 'host'
+          ? 'Published ports do nothing on network "host": the container already uses the host\'s own ports. Remove the ports, or pick another network.'
+          : 'Published ports need a network: on network "none" there is nothing to publish from. Remove the ports, or pick another network.',
+    });
+  }
+  if ((net === 'host' || net === 'none') && spec.links.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['links'],
+      message: `Links need a network of their own: on network "${net}" there is no one to link to. Remove the links, or pick another network.`,
+    });
+  }
+}
+
 export const labId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Lab ids are lowercase words joined by "-".' });
 
-export const createContainerInput = z.object({
-  image: imageRef,
-  name: containerName.optional(),
-  /** What to run, as a shell would split it; empty keeps the image's default. */
-  command: z.string().max(4096).default(''),
-  env: z.array(envEntry).max(200).default([]),
-  tty: z.boolean().default(true),
-  ports: z.array(portBindingInput).max(100).default([]),
-  network: networkName.optional(),
-  links: z.array(linkInput).max(50).default([]),
-  /** Ports to expose without publishing (`--expose`), e.g. for legacy link variables. */
-  expose: z
-    .array(z.string().regex(/^\d{1,5}(\/(tcp|udp|sctp))?$/))
-    .max(50)
-    .default([]),
-  labId: labId.optional(),
-  start: z.boolean().default(true),
-});
+export const createContainerInput = z
+  .object({
+    image: imageRef,
+    name: containerName.optional(),
+    /** What to run, as a shell would split it; empty keeps the image's default. */
+    command: z.string().max(4096).default(''),
+    env: z.array(envEntry).max(200).default([]),
+    tty: z.boolean().default(true),
+    ports: z.array(portBindingInput).max(100).default([]),
+    network: networkName.optional(),
+    links: z.array(linkInput).max(50).default([]),
+    /** Ports to expose without publishing (`--expose`), e.g. for legacy link variables. */
+    expose: z.array(exposedPort).max(50).default([]),
+    labId: labId.optional(),
+    start: z.boolean().default(true),
+  })
+  .superRefine(refuseContradictions);
 export type CreateContainerInput = z.input<typeof createContainerInput>;
 export type CreateContainerSpec = z.output<typeof createContainerInput>;
 

@@ -5,6 +5,7 @@ import type Dockerode from 'dockerode';
 import type { CreateContainerSpec } from '../../shared/schemas';
 import { AppError } from '../../shared/errors';
 import { fromEngine } from './docker-errors';
+import { exactContainer } from './exact-ref';
 import { ownershipLabels } from './labels';
 import { splitShellWords } from './shell-words';
 
@@ -126,24 +127,26 @@ export async function createContainer(
 
 async function act(
   docker: Dockerode,
-  id: string,
+  ref: string,
   verb: string,
   run: (c: Dockerode.Container) => Promise<unknown>,
+  destructive = false,
 ) {
   try {
+    const id = destructive ? await exactContainer(docker, ref) : ref;
     await run(docker.getContainer(id));
   } catch (error) {
     // 304: already in the asked-for state, which is what the person wanted.
     if ((error as { statusCode?: number }).statusCode === 304) return;
-    throw fromEngine(error, `${verb} ${id}`);
+    throw fromEngine(error, `${verb} ${ref}`);
   }
 }
 
 export const startContainer = (docker: Dockerode, id: string) =>
   act(docker, id, 'Starting', (c) => c.start());
 export const stopContainer = (docker: Dockerode, id: string) =>
-  act(docker, id, 'Stopping', (c) => c.stop({ t: STOP_TIMEOUT_S }));
+  act(docker, id, 'Stopping', (c) => c.stop({ t: STOP_TIMEOUT_S }), true);
 export const restartContainer = (docker: Dockerode, id: string) =>
-  act(docker, id, 'Restarting', (c) => c.restart({ t: STOP_TIMEOUT_S }));
+  act(docker, id, 'Restarting', (c) => c.restart({ t: STOP_TIMEOUT_S }), true);
 export const removeContainer = (docker: Dockerode, id: string) =>
-  act(docker, id, 'Removing', (c) => c.remove({ force: true }));
+  act(docker, id, 'Removing', (c) => c.remove({ force: true }), true);

@@ -2,6 +2,7 @@
 import type Dockerode from 'dockerode';
 import { AppError } from '../../shared/errors';
 import { fromEngine } from './docker-errors';
+import { exactNetwork } from './exact-ref';
 import { ownedFilter, ownershipLabels } from './labels';
 
 export async function createNetwork(
@@ -30,13 +31,14 @@ export async function createNetwork(
   }
 }
 
-export async function removeNetwork(docker: Dockerode, id: string): Promise<void> {
-  const network = docker.getNetwork(id);
+export async function removeNetwork(docker: Dockerode, ref: string): Promise<void> {
+  let network: Dockerode.Network;
   let info: Dockerode.NetworkInspectInfo;
   try {
+    network = docker.getNetwork(await exactNetwork(docker, ref));
     info = await network.inspect();
   } catch (error) {
-    throw fromEngine(error, `Removing network ${id}`);
+    throw fromEngine(error, `Removing network ${ref}`);
   }
   if (['bridge', 'host', 'none'].includes(info.Name)) {
     throw new AppError(
