@@ -16,8 +16,22 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'browser', use: { browserName: 'chromium', launchOptions } },
+    {
+      name: 'browser',
+      testIgnore: /console-port-handoff/,
+      use: { browserName: 'chromium', launchOptions },
+    },
     // The same specs in the desktop window; skipped where no Electron binary exists.
-    { name: 'electron', use: { browserName: 'chromium', launchOptions } },
+    {
+      name: 'electron',
+      testIgnore: /console-port-handoff/,
+      use: { browserName: 'chromium', launchOptions },
+    },
+    // The desktop window's preload hand-off and Electron transport, in Chromium without Electron.
+    {
+      name: 'handoff',
+      testMatch: /console-port-handoff/,
+      use: { browserName: 'chromium', launchOptions },
+    },
   ],
 });

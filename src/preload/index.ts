@@ -2,6 +2,7 @@
 // function, one event subscription, and console MessagePorts handed to the page.
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT, type PreloadBridge } from '../shared/ipc';
+import { handConsolePort } from './console-port-handoff';
 
 const bridge: PreloadBridge = {
   call: (name, args) => ipcRenderer.invoke(IPC_CALL, name, args),
@@ -11,11 +12,6 @@ const bridge: PreloadBridge = {
 };
 contextBridge.exposeInMainWorld('crosstalk', bridge);
 
-// MessagePorts cannot cross contextBridge; window.postMessage can carry them.
-ipcRenderer.on(IPC_CONSOLE_PORT, (event, consoleId: string) => {
-  window.postMessage(
-    { crosstalkConsolePort: consoleId },
-    window.location.origin === 'null' ? '*' : window.location.origin,
-    event.ports,
-  );
-});
+ipcRenderer.on(IPC_CONSOLE_PORT, (event, consoleId: string) =>
+  handConsolePort(window, consoleId, event.ports),
+);
