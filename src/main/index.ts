@@ -3,14 +3,17 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { engineTargetFromEnvironment } from './engine/connect';
 import { Crosstalk } from './engine/runtime';
+import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { bindWindow } from './ipc-binding';
-import { createMainWindow } from './window';
+import { rendererOrigin } from './renderer-origin';
+import { createMainWindow, RENDERER_ROOT } from './window';
 
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
-const isTrustedUrl = (url: string) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://'));
 
 async function main(): Promise<void> {
+  registerAppScheme();
   await app.whenReady();
+  serveAppScheme(RENDERER_ROOT);
   let core: Crosstalk;
   try {
     core = new Crosstalk(engineTargetFromEnvironment());
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
   void core.start();
   const open = () => {
     const win = createMainWindow(devUrl);
-    const unbind = bindWindow(core, win.webContents, isTrustedUrl);
+    const unbind = bindWindow(core, win.webContents, rendererOrigin(devUrl));
     win.on('closed', unbind);
   };
   open();

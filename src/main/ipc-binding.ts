@@ -2,15 +2,17 @@
 // checked), webContents.send for events, a MessagePort per console stream.
 import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isConsoleToMain } from '../shared/console-protocol';
-import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT } from '../shared/ipc';
+import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT, type ConsolePortHandoff } from '../shared/ipc';
 import { ConsoleSet } from './engine/console-set';
 import { dispatch, type ClientContext } from './engine/dispatch';
 import { forwardBroadcasts, type Crosstalk } from './engine/runtime';
+import { originOf } from './renderer-origin';
 
 export function bindWindow(
   app: Crosstalk,
   contents: WebContents,
-  isTrustedUrl: (url: string) => boolean,
+  /** The page's origin: the only one that may call, and the only one given console ports. */
+  origin: string,
 ): () => void {
   const consoles = new ConsoleSet(app.state);
   const send = (name: string, payload: unknown) => {
@@ -25,7 +27,8 @@ export function bindWindow(
         if (isConsoleToMain(e.data)) consoles.deliver(consoleId, e.data);
       });
       port1.start();
-      contents.postMessage(IPC_CONSOLE_PORT, consoleId, [port2]);
+      const handoff: ConsolePortHandoff = { consoleId, origin };
+      contents.postMessage(IPC_CONSOLE_PORT, handoff, [port2]);
       return {
         output: (data) => port1.postMessage({ op: 'output', data }),
         status: (kind, message) => send('consoleStatus', { consoleId, kind, message }),
@@ -38,7 +41,8 @@ export function bindWindow(
 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     // Only our own page in our own window may call.
-    if (event.sender !== contents || !event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
+    const frame = event.senderFrame;
+    if (event.sender !== contents || !frame || originOf(frame.url) !== origin) {
       return {
         ok: false,
         error: { code: 'unauthorized', message: 'Call from an unknown frame refused.', hint: '' },

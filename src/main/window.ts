@@ -1,13 +1,17 @@
-// The one window: isolated, sandboxed, under a strict CSP, and unable to
-// navigate away or open others.
+// The one window: isolated, sandboxed, under a strict CSP, loaded from the app
+// scheme (or the dev server), and unable to navigate away or open others.
 import { BrowserWindow, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './web/csp';
+import { APP_ENTRY_URL } from './renderer-origin';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function createMainWindow(rendererUrl: string | undefined): BrowserWindow {
+/** The built renderer's folder, which the app scheme serves. */
+export const RENDERER_ROOT = join(here, '../renderer');
+
+export function createMainWindow(devUrl: string | undefined): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -43,7 +47,6 @@ export function createMainWindow(rendererUrl: string | undefined): BrowserWindow
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
-  if (rendererUrl) void win.loadURL(rendererUrl);
-  else void win.loadFile(join(here, '../renderer/index.html'));
+  void win.loadURL(devUrl ?? APP_ENTRY_URL);
   return win;
 }

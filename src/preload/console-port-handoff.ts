@@ -1,12 +1,14 @@
 // How the preload hands a console's MessagePort to the page. MessagePorts cannot
-// cross contextBridge; window.postMessage can carry them.
-import type { ConsolePortMessage } from '../shared/ipc';
+// cross contextBridge; window.postMessage can carry them. The port goes to exactly
+// the origin main names (never '*'): a page at any other origin gets nothing.
+import type { ConsolePortHandoff, ConsolePortMessage } from '../shared/ipc';
 
-export function handConsolePort(target: Window, consoleId: string, ports: MessagePort[]): void {
-  const message: ConsolePortMessage = { crosstalkConsolePort: consoleId };
-  target.postMessage(
-    message,
-    target.location.origin === 'null' ? '*' : target.location.origin,
-    ports,
-  );
+export function handConsolePort(
+  target: Window,
+  handoff: ConsolePortHandoff,
+  ports: readonly MessagePort[],
+): void {
+  if (typeof handoff?.consoleId !== 'string' || typeof handoff.origin !== 'string') return;
+  const message: ConsolePortMessage = { crosstalkConsolePort: handoff.consoleId };
+  target.postMessage(message, handoff.origin, [...ports]);
 }

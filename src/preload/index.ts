@@ -1,7 +1,13 @@
 // The preload exposes the contract's transport and nothing more: one call
 // function, one event subscription, and console MessagePorts handed to the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT, type PreloadBridge } from '../shared/ipc';
+import {
+  IPC_CALL,
+  IPC_CONSOLE_PORT,
+  IPC_EVENT,
+  type ConsolePortHandoff,
+  type PreloadBridge,
+} from '../shared/ipc';
 import { handConsolePort } from './console-port-handoff';
 
 const bridge: PreloadBridge = {
@@ -12,6 +18,6 @@ const bridge: PreloadBridge = {
 };
 contextBridge.exposeInMainWorld('crosstalk', bridge);
 
-ipcRenderer.on(IPC_CONSOLE_PORT, (event, consoleId: string) =>
-  handConsolePort(window, consoleId, event.ports),
+ipcRenderer.on(IPC_CONSOLE_PORT, (event, handoff: ConsolePortHandoff) =>
+  handConsolePort(window, handoff, event.ports),
 );

@@ -10,6 +10,12 @@ export interface PreloadBridge {
   onEvent(listener: (name: string, payload: unknown) => void): void;
 }
 
+/** Sent by main to the preload with a console's MessagePort: whose it is, and the only origin to give it to. */
+export interface ConsolePortHandoff {
+  consoleId: string;
+  origin: string;
+}
+
 /** Posted to the page with a console's MessagePort. */
 export interface ConsolePortMessage {
   crosstalkConsolePort: string;

@@ -2,8 +2,19 @@
 // has: Electron IPC with MessagePorts, or a WebSocket in browser mode.
 import type { ConsoleToMain } from '../../../../shared/console-protocol';
 
+/** How long a console's stream may take to come up before its pane says so. */
+export const CONSOLE_STREAM_TIMEOUT_MS = 4000;
+
+/** Why a console's stream is not carrying bytes: what is missing, what to do. */
+export interface StreamTrouble {
+  message: string;
+  hint: string;
+}
+
 export interface ConsoleStream {
   onOutput(listener: (data: Uint8Array) => void): void;
+  /** Called when the stream has not come up in time, or its channel closed. */
+  onTrouble(listener: (trouble: StreamTrouble) => void): void;
   send(msg: ConsoleToMain): void;
   dispose(): void;
 }
@@ -14,6 +25,6 @@ export interface Transport {
   onEvent(listener: (name: string, payload: unknown) => void): void;
   /** Listens for a console's stream before it is opened, so no byte is missed. */
   consoleStream(consoleId: string): ConsoleStream;
-  /** Called when the transport itself is lost (browser mode's socket closed). */
+  /** Called when the transport itself is lost (the socket closed, or main stopped taking calls). */
   onLost(listener: (reason: string) => void): void;
 }
