@@ -20,3 +20,16 @@ export async function gatewayOf(container: string, network = 'bridge'): Promise<
   if (!gateway) throw new Error(`${container} has no gateway on ${network}.`);
   return gateway;
 }
+
+/** Sets the stage: a running container with a shell on a TTY, labelled as Crosstalk's own. */
+export async function startShell(name: string): Promise<void> {
+  const container = await docker.createContainer({
+    name,
+    Image: TEST_IMAGE,
+    Cmd: ['bash'],
+    Tty: true,
+    OpenStdin: true,
+    Labels: { 'io.crosstalk.owned': 'true' },
+  });
+  await container.start();
+}

@@ -1,0 +1,46 @@
+// The app's own keys. They are read in the capture phase, before a console's xterm sees
+// them, so none of them is ever typed into a shell; keys a shell needs (Tab, Esc, Ctrl-…,
+// Alt-…) are left alone, which is why they are all function keys.
+export type ShortcutId = 'help' | 'nextPane' | 'previousPane' | 'largeText';
+
+export interface Shortcut {
+  id: ShortcutId;
+  key: string;
+  shift: boolean;
+  /** How the help lists it. */
+  keys: string;
+  does: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'help', key: 'F1', shift: false, keys: 'F1', does: 'Show or hide this list of keys' },
+  {
+    id: 'nextPane',
+    key: 'F6',
+    shift: false,
+    keys: 'F6',
+    does: 'Focus the next console (then the open panels and the header)',
+  },
+  {
+    id: 'previousPane',
+    key: 'F6',
+    shift: true,
+    keys: 'Shift+F6',
+    does: 'Focus the previous console',
+  },
+  { id: 'largeText', key: 'F8', shift: false, keys: 'F8', does: 'Large text on or off' },
+];
+
+export interface KeyLike {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}
+
+/** The shortcut a key press means, or null when it belongs to whatever has focus. */
+export function shortcutFor(e: KeyLike): ShortcutId | null {
+  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+  return SHORTCUTS.find((s) => s.key === e.key && s.shift === e.shiftKey)?.id ?? null;
+}
