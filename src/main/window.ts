@@ -1,10 +1,11 @@
 // The one window: isolated, sandboxed, under a strict CSP, loaded from the app
 // scheme (or the dev server), and unable to navigate away or open others.
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './web/csp';
 import { APP_ENTRY_URL } from './renderer-origin';
+import { guardWebContents } from './window-guards';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -26,6 +27,7 @@ export function createMainWindow(devUrl: string | undefined): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
       spellcheck: false,
     },
   });
@@ -40,12 +42,7 @@ export function createMainWindow(devUrl: string | undefined): BrowserWindow {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links open in the person's browser, never inside the app.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  guardWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devUrl ?? APP_ENTRY_URL);
   return win;
