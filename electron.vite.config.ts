@@ -6,10 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // index: the Electron main process; web: browser mode in plain Node.
+        // index: the Electron main process; web: browser mode in plain Node; lab: the two-host lab.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/main/web/cli.ts'),
+          lab: resolve(__dirname, 'src/main/lab/cli.ts'),
         },
       },
     },
