@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts'],
+          // Podman, the TLS dockerd and the registries: started once, stopped by pid.
+          globalSetup: ['scripts/test-engines/global-setup.mjs'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -5,8 +5,20 @@ export interface Reasoned {
   reason: string;
 }
 
+/** How this process talks to the engine. */
+export interface EngineLink {
+  tls: boolean;
+  /** "local socket", "TLS", "plain TCP", "SSH", "named pipe". */
+  label: string;
+  /** One sentence: what is encrypted and who proves what. */
+  detail: string;
+}
+
 export interface EngineMap {
   endpoint: string;
+  link: EngineLink;
+  /** Docker Engine, Docker Desktop or Podman, with its version: "Podman 4.3.1". */
+  product: string;
   /** DOCKER_HOST, DOCKER_CONTEXT, docker context, docker-machine, default socket. */
   source: string;
   /** One sentence: how the endpoint was found. */

@@ -60,6 +60,8 @@ export interface LessonView {
   facts: { label: string; value: string; reason: string }[];
   running: boolean;
   image: string | null;
+  /** Why this lesson cannot run on the engine in use (e.g. Podman has no --link), or null. */
+  unsupported: string | null;
 }
 
 export interface LessonSetupInput {

@@ -73,7 +73,13 @@ export interface NetworkView {
   containers: string[];
 }
 
+/** The product answering: its version's components tell (see engine-kind.ts). */
+export type EngineKind = 'docker-engine' | 'docker-desktop' | 'podman';
+
 export interface EngineInfo {
+  kind: EngineKind;
+  /** As people call it, with its version: "Podman 4.3.1", "Docker Engine 20.10.24". */
+  product: string;
   version: string;
   apiVersion: string;
   os: string;

@@ -32,6 +32,8 @@ const snapshot: Snapshot = {
     source: 'default socket',
     error: null,
     info: {
+      kind: 'docker-engine',
+      product: 'Docker Engine 20.10.24',
       version: '20.10.24',
       apiVersion: '1.41',
       os: 'Debian GNU/Linux 12',

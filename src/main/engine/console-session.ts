@@ -6,6 +6,7 @@ import { Duplex, PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ConsoleOpened, ConsoleStatusKind } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { attachStream } from './attach-stream';
 import { fromEngine } from './docker-errors';
 import { FlowControl } from './flow-control';
 import type { ContainerEvent, LiveState } from './live-state';
@@ -135,13 +136,7 @@ export class ConsoleSession {
         // After a restart only this run's output: the console already shows the earlier ones.
         if (view.Config.Tty)
           replay = await this.recentOutput(container, reattached ? view.State.StartedAt : null);
-        stream = (await container.attach({
-          stream: true,
-          stdin: true,
-          stdout: true,
-          stderr: true,
-          hijack: true,
-        })) as Duplex;
+        stream = await attachStream(this.state.docker, this.containerId);
         if (!view.Config.Tty) stream = this.demux(stream);
       } else {
         this.exec = await container.exec({

@@ -104,6 +104,12 @@ describe('engineMap on the local engine', () => {
     ]);
     expect(map).toEqual({
       endpoint: ENDPOINT,
+      link: {
+        tls: false,
+        label: 'local socket',
+        detail: `the unix socket ${SOCKET_PATH}: only this machine’s users with access to the file can use it`,
+      },
+      product: `Docker Engine ${version.Version}`,
       source: 'default socket',
       sourceDetail: 'the default socket on Linux',
       os: info.OperatingSystem,

@@ -9,6 +9,8 @@ import {
   type EngineAddresses,
   type EngineEndpoint,
 } from './discovery';
+import { engineProduct } from './discovery/engine-kind';
+import { describeLink } from './discovery/link';
 
 /** The default bridge's gateway: from IPAM, else as a container on it sees it. */
 export async function bridgeGateway(docker: Dockerode): Promise<string | null> {
@@ -37,14 +39,18 @@ export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Pr
     dockerMachineIp(endpoint.machineName),
   ]);
   const engine = engineFacts(info);
+  const product = engineProduct(version, info);
   const addresses: EngineAddresses = describeAddresses({
     endpoint,
     engine,
     bridgeGateway: gateway,
     machineIp,
+    kind: product.kind,
   });
   return {
     endpoint: endpoint.url,
+    link: describeLink(endpoint),
+    product: product.label,
     source: endpoint.source,
     sourceDetail: endpoint.sourceDetail,
     os: engine.operatingSystem,

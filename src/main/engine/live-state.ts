@@ -4,9 +4,16 @@
 // no event is lost, and relists everything.
 import { EventEmitter } from 'node:events';
 import type Dockerode from 'dockerode';
-import type { ContainerView, EngineInfo, EngineStatus, Snapshot } from '../../shared/model';
+import type {
+  ContainerNetwork,
+  ContainerView,
+  EngineInfo,
+  EngineStatus,
+  Snapshot,
+} from '../../shared/model';
 import { toContainerView, toNetworkView } from './views';
 import { engineMessage } from './docker-errors';
+import { engineProduct } from './discovery/engine-kind';
 
 export interface EngineTarget {
   docker: Dockerode;
@@ -29,7 +36,12 @@ interface DockerEvent {
   timeNano?: number;
 }
 
+/** Docker gives a container's NetworkID as the network's id; Podman gives its name. */
+const onNetwork = (cn: ContainerNetwork, n: Dockerode.NetworkInspectInfo) =>
+  cn.networkId === n.Id || cn.networkId === n.Name;
+
 const IGNORED_ACTIONS = /^(exec_|attach|resize|top|export|copy|archive-path|extract-to-dir)/;
+const NETWORK_POLL_MS = 1500;
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -62,6 +74,8 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
   private pendingContainers = new Set<string>();
   private refreshTimer: NodeJS.Timeout | null = null;
   private changeTimer: NodeJS.Timeout | null = null;
+  /** For engines that send no network events (Podman): networks are re-listed on a timer. */
+  private networkPoll: NodeJS.Timeout | null = null;
 
   constructor(readonly target: EngineTarget) {
     super();
@@ -82,6 +96,7 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.stopNetworkPoll();
     this.closeEvents();
   }
 
@@ -120,18 +135,24 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
     );
     const networks = [...this.networks.values()]
       .map((n) => {
-        const attached = containers.filter((c) => c.networks.some((cn) => cn.networkId === n.Id));
+        const attached = containers.filter((c) => c.networks.some((cn) => onNetwork(cn, n)));
         const view = toNetworkView(
           n,
           attached.map((c) => c.id),
         );
         // The default bridge often has no IPAM gateway; its containers know it.
         view.gateway ||=
-          attached.flatMap((c) => c.networks).find((cn) => cn.networkId === n.Id)?.gateway ?? '';
+          attached.flatMap((c) => c.networks).find((cn) => onNetwork(cn, n))?.gateway ?? '';
         return view;
       })
       .sort((a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name));
     return { engine: this.status(), containers, networks, images: this.images };
+  }
+
+  /** Re-lists networks now (after an action), for engines whose events may not say. */
+  async refreshNetworks(): Promise<void> {
+    await this.relistNetworks();
+    this.scheduleChange();
   }
 
   /** Re-inspects one container now (after an action), without waiting for its event. */
@@ -145,7 +166,10 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
     try {
       await withTimeout(this.docker.ping(), 3000, 'ping');
       const [info, version] = await Promise.all([this.docker.info(), this.docker.version()]);
+      const product = engineProduct(version, info);
       this.info = {
+        kind: product.kind,
+        product: product.label,
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: info.OperatingSystem ?? '',
@@ -160,13 +184,30 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
       this.connected = true;
       this.lastError = null;
       this.attempt = 0;
+      if (this.info.kind === 'podman') this.startNetworkPoll();
       this.scheduleChange(0);
     } catch (error) {
       this.markDisconnected(error);
     }
   }
 
+  private startNetworkPoll(): void {
+    this.stopNetworkPoll();
+    this.networkPoll = setInterval(() => {
+      const before = [...this.networks.keys()].join();
+      void this.relistNetworks().then(() => {
+        if ([...this.networks.keys()].join() !== before) this.scheduleChange();
+      });
+    }, NETWORK_POLL_MS);
+  }
+
+  private stopNetworkPoll(): void {
+    if (this.networkPoll) clearInterval(this.networkPoll);
+    this.networkPoll = null;
+  }
+
   private markDisconnected(error: unknown): void {
+    this.stopNetworkPoll();
     this.closeEvents();
     const wasConnected = this.connected;
     this.connected = false;
@@ -232,6 +273,9 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
       } else {
         this.queueContainer(id);
       }
+      // Without network events, a container's create, connect or removal is the sign networks moved.
+      if (this.info?.kind === 'podman')
+        void this.relistNetworks().then(() => this.scheduleChange());
       this.emit('container', { id, action });
     } else if (ev.Type === 'network') {
       const container = ev.Actor?.Attributes?.container;

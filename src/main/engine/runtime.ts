@@ -53,9 +53,11 @@ export class Crosstalk {
           hostAddress,
           publishedAt: map.publishedPortsAt,
           hostIsLocal: map.flavour === 'linux-local',
+          engineKind: this.state.status().info?.kind ?? 'docker-engine',
         };
       },
       (progress) => this.broadcast.emit('pullProgress', progress),
+      () => this.state.status().info?.kind ?? null,
     );
     this.handlers = {
       ...createHandlers(this.state),

@@ -45,8 +45,16 @@ export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | Li
     stopContainer: onContainer(stopContainer),
     restartContainer: onContainer(restartContainer),
     removeContainer: onContainer(removeContainer),
-    createNetwork: async ({ name, labId }) => createNetwork(docker(), name, labId),
-    removeNetwork: async ({ id }) => removeNetwork(docker(), id),
+    // Refreshed at once: some engines (Podman) send no network events.
+    createNetwork: async ({ name, labId }) => {
+      const created = await createNetwork(docker(), name, labId);
+      await state.refreshNetworks();
+      return created;
+    },
+    removeNetwork: async ({ id }) => {
+      await removeNetwork(docker(), id);
+      await state.refreshNetworks();
+    },
     cleanup: async ({ labId }) => cleanupOwned(docker(), labId),
     openConsole: async (args, ctx) => {
       docker();

@@ -175,4 +175,15 @@ describe('describeAddresses', () => {
       publishedPortsAt: { address: 'build-box' },
     });
   });
+  it('local Podman: its own bridge’s gateway (podman0), not docker0; ports on localhost', () => {
+    const addresses = describeFor({ kind: 'podman', bridgeGateway: '10.88.0.1' });
+    expect(addresses).toMatchObject({
+      flavour: 'linux-local',
+      flavourLabel: 'local Podman engine',
+      hostFromContainer: { address: '10.88.0.1' },
+      publishedPortsAt: { address: 'localhost' },
+    });
+    expect(addresses.hostFromContainer.reason).toContain('podman0');
+    expect(addresses.hostFromContainer.reason).not.toContain('docker0');
+  });
 });

@@ -3,6 +3,7 @@
 // lives: local Linux, Docker Desktop, a docker-machine VM, or a remote host.
 // Pure: the caller reads `docker info`, the bridge network and `docker-machine ip`.
 import type { EngineMap, Reasoned } from '../../../shared/engine-map';
+import type { EngineKind } from '../../../shared/model';
 import type { EngineEndpoint } from './types';
 
 export type Reason = Reasoned;
@@ -15,6 +16,8 @@ export interface AddressInput {
   bridgeGateway: string | null;
   /** `docker-machine ip` output, e.g. 192.168.99.100. */
   machineIp: string | null;
+  /** The product answering (from its version); Docker Engine when not given. */
+  kind?: EngineKind;
 }
 
 /** The fields of `docker info` (dockerode's DockerInfo) that tell engines apart. */
@@ -102,10 +105,11 @@ export function describeAddresses(input: AddressInput): EngineAddresses {
     const vm = machineIp ?? host;
     if (vm) return dockerMachine(input, vm);
   }
+  const podman = input.kind === 'podman';
   if (host !== undefined && !isLoopback(host)) {
     return {
       flavour: 'remote',
-      flavourLabel: `remote engine at ${host}`,
+      flavourLabel: `remote ${podman ? 'Podman ' : ''}engine at ${host}`,
       hostFromContainer: gatewayReason(
         bridgeGateway,
         `the bridge gateway on ${host}: containers reach that machine, not yours`,
@@ -113,6 +117,21 @@ export function describeAddresses(input: AddressInput): EngineAddresses {
       publishedPortsAt: {
         address: host,
         reason: `the engine runs on ${host}, so its published ports are there`,
+      },
+    };
+  }
+  if (podman) {
+    // Podman's default network is its own bridge (podman0, netavark), not docker0.
+    return {
+      flavour: 'linux-local',
+      flavourLabel: 'local Podman engine',
+      hostFromContainer: gatewayReason(
+        bridgeGateway,
+        'the default network’s gateway, which is the host’s address on Podman’s bridge (podman0); Podman also writes it into each container’s /etc/hosts as host.containers.internal',
+      ),
+      publishedPortsAt: {
+        address: 'localhost',
+        reason: 'Podman runs on this machine, so published ports are on its addresses',
       },
     };
   }

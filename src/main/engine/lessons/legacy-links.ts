@@ -15,6 +15,10 @@ export const legacyLinks: LessonDefinition = {
   summary:
     '`--link server` writes the server into the client’s /etc/hosts and environment. It is one way, and it breaks when the server is re-created.',
   networks: [],
+  unsupportedOn: {
+    podman:
+      'Podman has no `--link`: it refuses legacy links ("link is not supported"), so this lesson is skipped on Podman. Containers on a Podman network find each other by name instead: see lesson 3.',
+  },
   containerGroups: [[server], [baseContainer('client', { links: [{ target: 'server' }] })]],
   steps: (ctx) => [
     {

@@ -2,6 +2,7 @@
 // steps it shows, and the checks and actions that ask the engine for the truth.
 import type Dockerode from 'dockerode';
 import type { CheckResult, LessonId, LessonStep, ReachRow } from '../../../shared/lessons';
+import type { EngineKind } from '../../../shared/model';
 import type { CreateContainerSpec } from '../../../shared/schemas';
 import type { Netcat } from './netcat';
 
@@ -16,6 +17,8 @@ export interface LessonContext {
   publishedAt: { address: string; reason: string };
   /** Whether this machine can connect to published ports on loopback (a local engine). */
   hostIsLocal: boolean;
+  /** The product the lesson runs on: Podman differs in DNS and has no legacy links. */
+  engineKind: EngineKind;
 }
 
 export type ContainerSpec = Omit<CreateContainerSpec, 'image' | 'labId'>;
@@ -30,6 +33,8 @@ export interface LessonDefinition {
   steps(ctx: LessonContext): LessonStep[];
   checks: Record<string, (ctx: LessonContext) => Promise<CheckResult>>;
   actions?: Record<string, (ctx: LessonContext) => Promise<CheckResult>>;
+  /** Engines that cannot run the lesson, with the plain reason shown instead of its steps. */
+  unsupportedOn?: Partial<Record<EngineKind, string>>;
 }
 
 export function result(

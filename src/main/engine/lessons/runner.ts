@@ -3,6 +3,7 @@
 // removes exactly what the lesson created.
 import type Dockerode from 'dockerode';
 import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons';
+import type { EngineKind } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
 import { createContainer } from '../containers';
 import { ensureImage, type PullProgress } from '../images';
@@ -14,11 +15,18 @@ import { detectNetcat } from './netcat';
 
 /** Where the engine's host is, as containers and as the person see it. */
 export interface Locator {
-  (gateway: string): Promise<Pick<LessonContext, 'hostAddress' | 'publishedAt' | 'hostIsLocal'>>;
+  (
+    gateway: string,
+  ): Promise<Pick<LessonContext, 'hostAddress' | 'publishedAt' | 'hostIsLocal' | 'engineKind'>>;
 }
 
-function view(lesson: LessonDefinition, ctx: LessonContext | undefined): LessonView {
+function view(
+  lesson: LessonDefinition,
+  ctx: LessonContext | undefined,
+  kind: EngineKind | null,
+): LessonView {
   return {
+    unsupported: (kind && lesson.unsupportedOn?.[kind]) || null,
     id: lesson.id,
     title: lesson.title,
     summary: lesson.summary,
@@ -58,16 +66,25 @@ export class LessonRunner {
     private readonly docker: () => Dockerode,
     private readonly locate: Locator,
     private readonly onPull: (p: PullProgress) => void,
+    /** The product connected now, for lessons that differ or cannot run on it. */
+    private readonly engineKind: () => EngineKind | null = () => null,
   ) {}
 
   list(): LessonView[] {
-    return lessons.map((l) => view(l, this.runs.get(l.id)));
+    return lessons.map((l) => view(l, this.runs.get(l.id), this.engineKind()));
   }
 
   async start(id: LessonId, image: string): Promise<LessonView> {
     const docker = this.docker();
     const lesson = lessonById(id);
     const labId = labIdOf(id);
+    const unsupported = lesson.unsupportedOn?.[this.engineKind() ?? 'docker-engine'];
+    if (unsupported)
+      throw new AppError(
+        'invalid-input',
+        unsupported.replace(/`/g, ''),
+        'Pick another lesson, or switch to a Docker engine in the header.',
+      );
     await Promise.all([this.clearNames(docker, lesson), ensureImage(docker, image, this.onPull)]);
     try {
       await Promise.all(lesson.networks.map((n) => createNetwork(docker, n, labId)));
@@ -82,7 +99,7 @@ export class LessonRunner {
       const gateway = Object.values(info.NetworkSettings.Networks)[0]?.Gateway ?? '';
       const ctx: LessonContext = { docker, labId, image, nc, ...(await this.locate(gateway)) };
       this.runs.set(id, ctx);
-      return view(lesson, ctx);
+      return view(lesson, ctx, this.engineKind());
     } catch (error) {
       // Half a lesson is worse than none: remove what was created.
       await cleanupOwned(docker, labId).catch(() => undefined);

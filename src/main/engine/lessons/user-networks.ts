@@ -1,6 +1,6 @@
 // Lesson 3: a user-defined network, whose embedded DNS keeps names right when
 // containers come and go.
-import type { LessonDefinition } from './lesson';
+import type { LessonContext, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
 import { listenCommand } from './netcat';
 import { readFileIn, recentOutput, runIn, socketsOf } from './probes';
@@ -20,6 +20,13 @@ async function resolveInClient(ctx: Parameters<LessonDefinition['steps']>[0]): P
   return /\((\d+\.\d+\.\d+\.\d+)\)/.exec(out.stdout)?.[1] ?? '';
 }
 
+/** Docker's embedded DNS is 127.0.0.11; Podman's aardvark-dns answers on the network's gateway. */
+async function expectedResolver(ctx: LessonContext): Promise<string> {
+  if (ctx.engineKind !== 'podman') return '127.0.0.11';
+  const info = await ctx.docker.getContainer('client').inspect();
+  return info.NetworkSettings.Networks[NETWORK]?.Gateway ?? '';
+}
+
 export const userNetworks: LessonDefinition = {
   id: 'user-networks',
   title: '3 · User-defined networks',
@@ -31,10 +38,16 @@ export const userNetworks: LessonDefinition = {
     {
       id: 'dns',
       title: 'The embedded DNS',
-      text: `Both containers are on the network \`${NETWORK}\`. Their resolver is Docker’s embedded DNS at 127.0.0.11.`,
+      text:
+        ctx.engineKind === 'podman'
+          ? `Both containers are on the network \`${NETWORK}\`. Podman’s resolver for it is aardvark-dns, listening on the network’s gateway.`
+          : `Both containers are on the network \`${NETWORK}\`. Their resolver is Docker’s embedded DNS at 127.0.0.11.`,
       commands: [{ container: 'client', text: 'cat /etc/resolv.conf' }],
       action: null,
-      check: 'client’s resolv.conf names 127.0.0.11',
+      check:
+        ctx.engineKind === 'podman'
+          ? `client’s resolv.conf names the gateway of ${NETWORK}`
+          : 'client’s resolv.conf names 127.0.0.11',
     },
     {
       id: 'talk',
@@ -74,8 +87,9 @@ export const userNetworks: LessonDefinition = {
         .split('\n')
         .filter(Boolean);
       const line = lines.find((l) => l.startsWith('nameserver'));
+      const resolver = await expectedResolver(ctx);
       return result(
-        line?.trim() === 'nameserver 127.0.0.11',
+        line?.trim() === `nameserver ${resolver}`,
         line ? `"${line.trim()}"` : 'No nameserver line.',
         lines,
       );

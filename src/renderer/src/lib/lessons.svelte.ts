@@ -2,6 +2,7 @@
 // and a pull's progress.
 import type { PullProgress } from '../../../shared/engine-map';
 import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons';
+import { findImage } from '../../../shared/image-ref';
 import { api, transport } from './api';
 import { openConsole } from './console-registry';
 import { engine } from './engine.svelte';
@@ -24,7 +25,9 @@ class LessonStore {
       if (name === 'pullProgress') this.pull = payload as PullProgress;
     });
     this.views = await api.lessons();
-    this.image ||= PREFERRED_IMAGES.find((i) => engine.images.includes(i)) ?? 'busybox:latest';
+    // Podman lists the lab image as localhost/crosstalk-test:latest: take the engine's own name.
+    this.image ||=
+      PREFERRED_IMAGES.map((i) => findImage(engine.images, i)).find(Boolean) ?? 'busybox:latest';
   }
 
   private replace(view: LessonView) {
