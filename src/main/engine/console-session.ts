@@ -173,7 +173,9 @@ export class ConsoleSession {
     stream.on('data', (chunk: Buffer) => this.queue(chunk));
     stream.on('end', () => void this.streamEnded(stream));
     stream.on('error', () => void this.streamEnded(stream));
-    await this.applySize();
+    // The engine's log never holds a prompt (no trailing newline), and the same size again
+    // sends no SIGWINCH: one column less, then the real size, makes the shell redraw it.
+    await this.applySize(this.options.mode === 'attach');
   }
 
   /** A non-TTY attach multiplexes stdout and stderr; the console shows both. */
@@ -202,13 +204,17 @@ export class ConsoleSession {
     }
   }
 
-  private async applySize(): Promise<void> {
+  private async applySize(nudge = false): Promise<void> {
     // A resize that arrives before the console is connected is applied on connect.
     if (!this.containerId || this.closed) return;
-    const size = { h: this.options.rows, w: this.options.cols };
+    const { rows: h, cols: w } = this.options;
+    const resize = (size: { h: number; w: number }) =>
+      this.options.mode === 'exec'
+        ? this.exec?.resize(size)
+        : this.state.docker.getContainer(this.containerId).resize(size);
     try {
-      if (this.options.mode === 'exec') await this.exec?.resize(size);
-      else await this.state.docker.getContainer(this.containerId).resize(size);
+      if (nudge) await resize({ h, w: w > 2 ? w - 1 : w + 1 });
+      await resize({ h, w });
     } catch {
       // A resize racing a stopping container is harmless.
     }

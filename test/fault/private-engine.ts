@@ -1,0 +1,179 @@
+// The fault suite's own Docker engine: a second dockerd on its own socket, data-root,
+// exec-root, pidfile and containerd namespaces, on its own pre-created bridge (never
+// `--bridge none`, which makes dockerd 20.10 delete the host's docker0; never docker0
+// itself). The suite may kill it as it likes; it is stopped by pid, never by name.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dockerode from 'dockerode';
+
+const ROOT = process.env['CROSSTALK_FAULT_ROOT'] ?? '/tmp/crosstalk-fault-ct9';
+export const PRIVATE_ENGINE = {
+  root: ROOT,
+  socket: join(ROOT, 'docker.sock'),
+  pidfile: join(ROOT, 'docker.pid'),
+  log: join(ROOT, 'dockerd.log'),
+  bridge: 'ct9br0',
+  bridgeAddress: '10.209.9.1/24',
+  namespace: 'crosstalk-fault-ct9',
+} as const;
+export const PRIVATE_HOST = `unix://${PRIVATE_ENGINE.socket}`;
+export const TEST_IMAGE = 'crosstalk-test:latest';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A client of the private engine (never the main one). */
+export function privateDocker(): Dockerode {
+  return new Dockerode({ socketPath: PRIVATE_ENGINE.socket });
+}
+
+function ip(...args: string[]): string {
+  return execFileSync('ip', args, { encoding: 'utf8' });
+}
+
+/** Creates the suite's bridge with its own subnet, once. */
+function ensureBridge(): void {
+  const { bridge, bridgeAddress } = PRIVATE_ENGINE;
+  if (
+    !ip('-br', 'link')
+      .split('\n')
+      .some((l) => l.startsWith(`${bridge} `))
+  ) {
+    ip('link', 'add', bridge, 'type', 'bridge');
+  }
+  if (!ip('-br', 'addr', 'show', bridge).includes(bridgeAddress)) {
+    ip('addr', 'add', bridgeAddress, 'dev', bridge);
+  }
+  ip('link', 'set', bridge, 'up');
+}
+
+export function enginePid(): number | null {
+  if (!existsSync(PRIVATE_ENGINE.pidfile)) return null;
+  const pid = Number(readFileSync(PRIVATE_ENGINE.pidfile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function answers(docker = privateDocker()): Promise<boolean> {
+  return docker.ping().then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Starts the private dockerd (unless it runs) and waits until it answers. */
+export async function startEngine(timeoutMs = 60_000): Promise<number> {
+  const running = enginePid();
+  if (running && (await answers())) return running;
+  mkdirSync(ROOT, { recursive: true });
+  ensureBridge();
+  const { socket, pidfile, bridge, namespace, log } = PRIVATE_ENGINE;
+  const out = openSync(log, 'a');
+  const child = spawn(
+    'dockerd',
+    [
+      `--host=unix://${socket}`,
+      `--data-root=${join(ROOT, 'data')}`,
+      `--exec-root=${join(ROOT, 'exec')}`,
+      `--pidfile=${pidfile}`,
+      `--containerd-namespace=${namespace}`,
+      `--containerd-plugins-namespace=${namespace}-plugins`,
+      `--bridge=${bridge}`,
+      // The suite needs no routing between containers and must not touch the host's rules.
+      '--iptables=false',
+      '--ip-masq=false',
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  child.unref();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await answers()) return child.pid!;
+    if (child.exitCode !== null) break;
+    await sleep(100);
+  }
+  const tail = readFileSync(log, 'utf8').split('\n').slice(-20).join('\n');
+  throw new Error(`the private dockerd did not start (see ${log}):\n${tail}`);
+}
+
+/** Sends `signal` to the private dockerd (by its pid) and waits until it is gone. */
+export async function killEngine(signal: 'SIGTERM' | 'SIGKILL', timeoutMs = 30_000): Promise<void> {
+  const pid = enginePid();
+  if (!pid) return;
+  process.kill(pid, signal);
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid)) {
+    if (Date.now() > deadline)
+      throw new Error(`dockerd ${pid} outlived ${signal} by ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** Copies the test image from the main engine (read only) into the private one. */
+export async function loadTestImage(): Promise<void> {
+  const own = privateDocker();
+  if (
+    await own
+      .getImage(TEST_IMAGE)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      )
+  )
+    return;
+  const main = new Dockerode();
+  const tar = await main.getImage(TEST_IMAGE).get();
+  const loading = await own.loadImage(tar);
+  await new Promise<void>((resolve, reject) => {
+    own.modem.followProgress(loading, (error: Error | null) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Removes every container and network the suite made on the private engine. */
+export async function removeAll(docker = privateDocker()): Promise<void> {
+  const containers = await docker.listContainers({ all: true });
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
+  const networks = await docker.listNetworks();
+  await Promise.all(
+    networks
+      .filter((n) => !['bridge', 'host', 'none'].includes(n.Name))
+      .map((n) =>
+        docker
+          .getNetwork(n.Id)
+          .remove()
+          .catch(() => undefined),
+      ),
+  );
+}
+
+/** Stops the engine by pid and removes its bridge: nothing of the suite stays running. */
+export async function stopEngine(): Promise<void> {
+  if (await answers()) await removeAll().catch(() => undefined);
+  await killEngine('SIGTERM');
+  const containerd = join(ROOT, 'exec', 'containerd', 'containerd.pid');
+  if (existsSync(containerd)) {
+    const pid = Number(readFileSync(containerd, 'utf8').trim());
+    if (pid > 0 && alive(pid)) process.kill(pid, 'SIGTERM');
+  }
+  try {
+    ip('link', 'del', PRIVATE_ENGINE.bridge);
+  } catch {
+    // Already gone.
+  }
+}
