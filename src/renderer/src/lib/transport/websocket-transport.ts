@@ -1,7 +1,7 @@
 // Browser mode: one WebSocket to the page's own origin (the server checks the
 // Origin and the token cookie it set when serving the page).
 import { decodeFrame, encodeFrame } from '../../../../shared/console-protocol';
-import { CONSOLE_STREAM_TIMEOUT_MS, type ConsoleStream, type Transport } from './transport';
+import type { ConsoleStream, Transport } from './transport';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -68,25 +68,15 @@ export function websocketTransport(
     onEvent: (listener) => void eventListeners.push(listener),
     onLost: (listener) => void lostListeners.push(listener),
     consoleStream(consoleId): ConsoleStream {
-      let timer: ReturnType<typeof setTimeout> | undefined;
       return {
         onOutput: (listener) => void outputs.set(consoleId, listener),
-        onTrouble: (listener) => {
-          timer = setTimeout(() => {
-            if (ws.readyState === WebSocket.CONNECTING)
-              listener({
-                message: 'No connection to the Crosstalk server yet; keys typed here are dropped.',
-                hint: 'Check that `npm run web` is still running, then reload this page.',
-              });
-          }, CONSOLE_STREAM_TIMEOUT_MS);
-        },
+        // A console exists only once the socket is open (its pane needs the snapshot that
+        // comes through it); a socket that closes later is reported by onLost.
+        onTrouble: () => undefined,
         send: (msg) => {
           if (ws.readyState === WebSocket.OPEN) ws.send(encodeFrame(consoleId, msg));
         },
-        dispose: () => {
-          clearTimeout(timer);
-          outputs.delete(consoleId);
-        },
+        dispose: () => void outputs.delete(consoleId),
       };
     },
   };
