@@ -1,37 +1,64 @@
 // From a discovered endpoint to a dockerode client, and the one place that
 // decides which engine this process talks to.
-import { readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
 import { discoverEndpoint, gatherDiscoveryInput, type EngineEndpoint } from './discovery';
 import type { EngineTarget } from './live-state';
+import { loadTls } from './tls-files';
+
+/**
+ * docker-modem reads DOCKER_HOST and DOCKER_CERT_PATH itself whenever a client is
+ * made, and a missing cert file there throws a bare ENOENT, even for a unix socket.
+ * Discovery has already read them, so the client is made with DOCKER_HOST hidden.
+ */
+function newDockerode(options: Dockerode.DockerOptions): Dockerode {
+  const saved = process.env['DOCKER_HOST'];
+  delete process.env['DOCKER_HOST'];
+  try {
+    return new Dockerode(options);
+  } finally {
+    if (saved !== undefined) process.env['DOCKER_HOST'] = saved;
+  }
+}
 
 export function dockerFor(endpoint: EngineEndpoint): Dockerode {
   switch (endpoint.kind) {
     case 'unix':
     case 'npipe':
-      return new Dockerode({ socketPath: endpoint.socketPath! });
+      return newDockerode({ socketPath: endpoint.socketPath! });
     case 'ssh':
-      return new Dockerode({ protocol: 'ssh', host: endpoint.host!, port: endpoint.port ?? 22 });
+      return newDockerode({ protocol: 'ssh', host: endpoint.host!, port: endpoint.port ?? 22 });
     case 'tcp': {
-      const tls = endpoint.tls;
-      const read = (p?: string) => (p ? readFileSync(p) : undefined);
-      return new Dockerode({
-        protocol: tls ? 'https' : 'http',
+      const docker = newDockerode({
+        protocol: endpoint.tls ? 'https' : 'http',
         host: endpoint.host!,
         port: endpoint.port!,
-        ...(tls ? { ca: read(tls.caPath), cert: read(tls.certPath), key: read(tls.keyPath) } : {}),
       });
+      // A missing file is reported when connecting (engine banner), not thrown here.
+      try {
+        loadTls(docker, endpoint);
+      } catch {
+        // LiveState's prepare() reads them again and says which one is missing.
+      }
+      return docker;
     }
   }
 }
 
 /** The engine this process should use, discovered as the docker CLI would. */
 export function engineTargetFromEnvironment(): EngineTarget & { endpointInfo: EngineEndpoint } {
-  const endpoint = discoverEndpoint(gatherDiscoveryInput());
+  return targetFor(discoverEndpoint(gatherDiscoveryInput()));
+}
+
+/** A live-state target for one endpoint: its client, and the TLS files re-read on each attempt. */
+export function targetFor(
+  endpoint: EngineEndpoint,
+): EngineTarget & { endpointInfo: EngineEndpoint } {
+  const docker = dockerFor(endpoint);
   return {
-    docker: dockerFor(endpoint),
+    docker,
     endpoint: endpoint.url,
     source: endpoint.source,
     endpointInfo: endpoint,
+    prepare: () => loadTls(docker, endpoint),
   };
 }

@@ -12,7 +12,9 @@ import type {
   Snapshot,
 } from '../../shared/model';
 import { toContainerView, toNetworkView } from './views';
-import { engineMessage } from './docker-errors';
+import { isAppErrorShape } from '../../shared/errors';
+import { describeConnectionError } from './connection-error';
+import type { EngineEndpoint } from './discovery';
 import { engineProduct } from './discovery/engine-kind';
 
 export interface EngineTarget {
@@ -21,6 +23,10 @@ export interface EngineTarget {
   endpoint: string;
   /** How the endpoint was chosen. */
   source: string;
+  /** The endpoint as discovery found it (TLS files…), for saying why it failed. */
+  endpointInfo?: EngineEndpoint;
+  /** Run before each connection attempt (re-reads TLS files); throws an AppError to refuse. */
+  prepare?: () => void;
 }
 
 export interface ContainerEvent {
@@ -164,6 +170,7 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
   private async connect(): Promise<void> {
     if (this.stopped) return;
     try {
+      this.target.prepare?.();
       await withTimeout(this.docker.ping(), 3000, 'ping');
       const [info, version] = await Promise.all([this.docker.info(), this.docker.version()]);
       const product = engineProduct(version, info);
@@ -211,15 +218,13 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
     this.closeEvents();
     const wasConnected = this.connected;
     this.connected = false;
-    const code = (error as { code?: string })?.code;
-    this.lastError = {
-      code: 'engine-unreachable',
-      message: `No Docker engine answered at ${this.target.endpoint}${code ? ` (${code})` : ''}: ${engineMessage(error)}`,
-      hint:
-        this.target.source === 'default socket'
-          ? 'Start Docker (Docker Desktop, or `sudo dockerd` on Linux), or set DOCKER_HOST to your engine.'
-          : `Check that the engine at ${this.target.endpoint} (from ${this.target.source}) is running and reachable.`,
-    };
+    this.lastError = isAppErrorShape(error)
+      ? { code: error.code, message: error.message, hint: error.hint }
+      : describeConnectionError(error, {
+          url: this.target.endpoint,
+          source: this.target.source,
+          tls: this.target.endpointInfo?.tls ?? null,
+        });
     if (wasConnected || this.attempt === 0) this.scheduleChange(0);
     if (this.stopped) return;
     const delay = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)]!;
