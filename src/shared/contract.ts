@@ -9,6 +9,8 @@ import type { Snapshot } from './model';
 import {
   createContainerInput,
   createNetworkInput,
+  connectNetworkInput,
+  disconnectNetworkInput,
   openConsoleInput,
   ref,
   consoleId,
@@ -49,6 +51,9 @@ export const calls = {
   removeContainer: call(byRef).returns<void>(),
   createNetwork: call(createNetworkInput).returns<{ id: string; name: string }>(),
   removeNetwork: call(byRef).returns<void>(),
+  /** `docker network connect`: a running container joins a network, with aliases and links. */
+  connectNetwork: call(connectNetworkInput).returns<void>(),
+  disconnectNetwork: call(disconnectNetworkInput).returns<void>(),
   /** Remove every Crosstalk-labelled container and network (of one lab, if given). */
   cleanup: call(z.object({ labId: labId.optional() })).returns<{
     containers: number;

@@ -1,4 +1,5 @@
 // The engine map and the container inspector, as the renderer sees them.
+import type { ContainerLink } from './model';
 
 export interface Reasoned {
   address: string;
@@ -50,7 +51,7 @@ export interface ContainerDetails {
   resolvConf: string[];
   env: string[];
   ports: { hostIp: string; hostPort: number; containerPort: number; protocol: string }[];
-  links: { target: string; alias: string }[];
+  links: ContainerLink[];
   listening: ListeningView[];
   /** Plain-language warnings, e.g. a service listening only on loopback. */
   warnings: string[];

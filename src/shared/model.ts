@@ -22,10 +22,15 @@ export interface ContainerNetwork {
   aliases: string[];
 }
 
-/** A legacy `--link`: this container resolves `alias` to the container `target`. */
+/**
+ * A `--link`: this container resolves `alias` to the container `target`. On the default bridge
+ * (`network` null) it is a legacy link (HostConfig.Links: /etc/hosts and environment variables);
+ * on a user-defined network it is that network's endpoint link, an alias its DNS answers.
+ */
 export interface ContainerLink {
   target: string;
   alias: string;
+  network: string | null;
 }
 
 export type ContainerState =

@@ -140,6 +140,18 @@ export const createNetworkInput = z.object({
 });
 export type CreateNetworkInput = z.input<typeof createNetworkInput>;
 
+/** `docker network connect [--alias a]... [--link y] NET CTR` */
+export const connectNetworkInput = z.object({
+  network: ref,
+  container: ref,
+  aliases: z.array(containerName).max(10).default([]),
+  links: z.array(linkInput).max(20).default([]),
+});
+export type ConnectNetworkSpec = z.output<typeof connectNetworkInput>;
+
+export const disconnectNetworkInput = z.object({ network: ref, container: ref });
+export type DisconnectNetworkSpec = z.output<typeof disconnectNetworkInput>;
+
 export const consoleId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{6,64}$/, { message: 'Console ids are 6–64 URL-safe characters.' });

@@ -19,7 +19,7 @@ const client = container(
     { ...example, ip: '172.18.0.3' },
     { ...bridge, ip: '172.17.0.3' },
   ],
-  { links: [{ target: '/server', alias: 'server' }] },
+  { links: [{ target: '/server', alias: 'server', network: null }] },
 );
 const web = container('ccc333', 'web', [{ ...bridge, ip: '172.17.0.4' }], {
   ports: [{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
@@ -194,6 +194,7 @@ describe('buildTopology', () => {
         source: 'ctr:client',
         target: 'ctr:server',
         alias: 'server',
+        network: null,
       },
       {
         kind: 'published',
@@ -268,7 +269,7 @@ describe('buildTopology', () => {
 
   it('leaves out a link whose target is gone, and connections to a published loopback port', () => {
     const orphan = container('eee555', 'orphan', [{ ...example, ip: '172.18.0.5' }], {
-      links: [{ target: '/removed', alias: 'db' }],
+      links: [{ target: '/removed', alias: 'db', network: null }],
     });
     const topo = buildTopology({
       snapshot: { ...snapshot, containers: [server, orphan] },

@@ -54,8 +54,15 @@ export type TopoNode =
 export type TopoEdge =
   /** A container on a network, with its IP there. */
   | { kind: 'attachment'; id: string; source: ContainerNodeId; target: NetworkNodeId; ip: string }
-  /** A legacy `--link`: one way, client → server. */
-  | { kind: 'link'; id: string; source: ContainerNodeId; target: ContainerNodeId; alias: string }
+  /** A `--link`, one way, client → server: legacy (network null) or on a user-defined network. */
+  | {
+      kind: 'link';
+      id: string;
+      source: ContainerNodeId;
+      target: ContainerNodeId;
+      alias: string;
+      network: string | null;
+    }
   /** A published port, e.g. "127.0.0.1:1234 → 1234/tcp". */
   | {
       kind: 'published';
@@ -187,8 +194,10 @@ function linkEdges(containers: ContainerView[]): TopoEdge[] {
     c.links.flatMap((link): TopoEdge[] => {
       const target = byName.get(bareName(link.target));
       if (!target) return [];
-      const id = `link:${c.name}->${target.name}:${link.alias}`;
-      return [{ kind: 'link', id, source: ctrId(c), target: ctrId(target), alias: link.alias }];
+      const on = link.network ? `@${link.network}` : '';
+      const id = `link:${c.name}->${target.name}:${link.alias}${on}`;
+      const { alias, network } = link;
+      return [{ kind: 'link', id, source: ctrId(c), target: ctrId(target), alias, network }];
     }),
   );
 }

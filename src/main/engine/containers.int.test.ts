@@ -123,7 +123,7 @@ describe('creating containers', () => {
 
     const info = await docker.getContainer(linker).inspect();
     expect(info.HostConfig.Links).toEqual([`/${target}:/${linker}/db`]);
-    expect(app.state.container(linker)!.links).toEqual([{ target, alias: 'db' }]);
+    expect(app.state.container(linker)!.links).toEqual([{ target, alias: 'db', network: null }]);
     const targetIp = (await docker.getContainer(target).inspect()).NetworkSettings.Networks.bridge!
       .IPAddress;
     const hosts = await execIn(linker, ['cat', '/etc/hosts']);

@@ -66,6 +66,10 @@ async function checkReferences(docker: Dockerode, spec: CreateContainerSpec): Pr
   }
 }
 
+/** What docker's CLI calls a user-defined network: not one of the engine's own. */
+export const isUserDefinedNetwork = (network: string | undefined): network is string =>
+  network !== undefined && !['', 'default', 'bridge', 'host', 'none'].includes(network);
+
 export function createOptions(spec: CreateContainerSpec): Dockerode.ContainerCreateOptions {
   const cmd = splitShellWords(spec.command);
   const exposed: Record<string, object> = {};
@@ -76,6 +80,10 @@ export function createOptions(spec: CreateContainerSpec): Dockerode.ContainerCre
     (bindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
   }
   for (const e of spec.expose) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
+  const links = spec.links.map((l) => `${l.target}:${l.alias ?? l.target}`);
+  // As `docker run --network x --link y` does: on a user-defined network the engine reads
+  // links from the endpoint (HostConfig.Links there are silently ignored).
+  const onEndpoint = isUserDefinedNetwork(spec.network);
   return {
     Image: spec.image,
     ...(spec.name ? { name: spec.name } : {}),
@@ -91,9 +99,12 @@ export function createOptions(spec: CreateContainerSpec): Dockerode.ContainerCre
     ExposedPorts: exposed,
     HostConfig: {
       PortBindings: bindings,
-      Links: spec.links.map((l) => `${l.target}:${l.alias ?? l.target}`),
+      Links: onEndpoint ? [] : links,
       ...(spec.network ? { NetworkMode: spec.network } : {}),
     },
+    ...(onEndpoint && links.length
+      ? { NetworkingConfig: { EndpointsConfig: { [spec.network!]: { Links: links } } } }
+      : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   stopContainer,
 } from './containers';
 import { cleanupOwned, createNetwork, removeNetwork } from './networks';
+import { connectNetwork, disconnectNetwork } from './network-attachments';
 
 export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | LiveCall> {
   const docker = () => {
@@ -54,6 +55,14 @@ export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | Li
     removeNetwork: async ({ id }) => {
       await removeNetwork(docker(), id);
       await state.refreshNetworks();
+    },
+    connectNetwork: async (spec) => {
+      await connectNetwork(docker(), spec);
+      await Promise.all([state.refreshContainer(spec.container), state.refreshNetworks()]);
+    },
+    disconnectNetwork: async (spec) => {
+      await disconnectNetwork(docker(), spec);
+      await Promise.all([state.refreshContainer(spec.container), state.refreshNetworks()]);
     },
     cleanup: async ({ labId }) => cleanupOwned(docker(), labId),
     openConsole: async (args, ctx) => {

@@ -37,9 +37,28 @@ describe('toContainerView', () => {
 
   it('reads a client with a legacy link and a lab label', () => {
     const view = toContainerView(recorded('inspect-client.json'));
-    expect(view.links).toEqual([{ target: 'rec-server', alias: 'server' }]);
+    expect(view.links).toEqual([{ target: 'rec-server', alias: 'server', network: null }]);
     expect(view.labId).toBe('lesson-x');
     expect(view.ports).toEqual([]);
+  });
+
+  it('reads links on a user-defined network from the endpoint, as docker run --network --link makes them', () => {
+    const info = recorded('inspect-client.json');
+    const onNet = {
+      ...info,
+      HostConfig: { ...info.HostConfig, Links: null },
+      NetworkSettings: {
+        ...info.NetworkSettings,
+        Networks: {
+          example: { ...info.NetworkSettings.Networks['bridge'], Links: ['server:db', 'cache'] },
+        },
+      },
+    };
+    const view = toContainerView(onNet as unknown as Dockerode.ContainerInspectInfo);
+    expect(view.links).toEqual([
+      { target: 'server', alias: 'db', network: 'example' },
+      { target: 'cache', alias: 'cache', network: 'example' },
+    ]);
   });
 
   it('reports an exited container with its code', () => {
@@ -56,8 +75,16 @@ describe('toContainerView', () => {
 
 describe('parseLink', () => {
   it('reads the engine form of --link', () => {
-    expect(parseLink('/server:/client/server')).toEqual({ target: 'server', alias: 'server' });
-    expect(parseLink('/db:/web/database')).toEqual({ target: 'db', alias: 'database' });
+    expect(parseLink('/server:/client/server')).toEqual({
+      target: 'server',
+      alias: 'server',
+      network: null,
+    });
+    expect(parseLink('/db:/web/database')).toEqual({
+      target: 'db',
+      alias: 'database',
+      network: null,
+    });
     expect(parseLink('nonsense')).toBeNull();
   });
 });

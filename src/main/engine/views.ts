@@ -42,10 +42,16 @@ function parsePorts(map: PortMap): PortBinding[] {
   return unique.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
 }
 
-/** "/server:/client/alias" → { target: "server", alias: "alias" } */
+/** HostConfig.Links' "/server:/client/alias" → { target: "server", alias: "alias" } */
 export function parseLink(link: string): ContainerLink | null {
   const m = /^\/?([^:]+):\/?[^/]+\/(.+)$/.exec(link);
-  return m ? { target: m[1]!.replace(/^\//, ''), alias: m[2]! } : null;
+  return m ? { target: m[1]!.replace(/^\//, ''), alias: m[2]!, network: null } : null;
+}
+
+/** An endpoint's "server:alias" (or "server") on a user-defined network. */
+export function parseEndpointLink(link: string, network: string): ContainerLink | null {
+  const m = /^\/?([^:/]+)(?::\/?([^:/]+))?$/.exec(link);
+  return m ? { target: m[1]!, alias: m[2] ?? m[1]!, network } : null;
 }
 
 export function toContainerView(info: Dockerode.ContainerInspectInfo): ContainerView {
@@ -85,9 +91,13 @@ export function toContainerView(info: Dockerode.ContainerInspectInfo): Container
     networks,
     ports,
     exposed: Object.keys(info.Config?.ExposedPorts ?? {}).sort(),
-    links: ((info.HostConfig?.Links ?? []) as string[])
-      .map((l: string) => parseLink(l))
-      .filter((l): l is ContainerLink => l !== null),
+    links: [
+      ...((info.HostConfig?.Links ?? []) as string[]).map((l) => parseLink(l)),
+      // `docker run --network x --link y` puts the link on the endpoint, not in HostConfig.
+      ...Object.entries(settings?.Networks ?? {}).flatMap(([name, n]) =>
+        ((n.Links ?? []) as string[]).map((l) => parseEndpointLink(l, name)),
+      ),
+    ].filter((l): l is ContainerLink => l !== null),
     pid: state?.Pid ?? 0,
     created: info.Created,
   };

@@ -14,7 +14,7 @@ const server = container('srv', 'server', [{ ...example, ip: '172.18.0.2' }], {
 });
 const client = container('cli', 'client', [{ ...example, ip: '172.18.0.3' }]);
 const legacy = container('leg', 'legacy', [{ ...bridge, ip: '172.17.0.5' }], {
-  links: [{ target: '/server', alias: 'db' }],
+  links: [{ target: '/server', alias: 'db', network: null }],
 });
 const loner = container('lon', 'loner', [
   { network: 'other', ip: '172.19.0.2', gateway: '172.19.0.1' },

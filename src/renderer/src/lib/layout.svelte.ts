@@ -1,5 +1,5 @@
 // Which side panel is open, and which container the inspector shows.
-export type PanelName = 'lessons' | 'engine' | 'inspector';
+export type PanelName = 'lessons' | 'engine' | 'networks' | 'inspector';
 
 class Layout {
   panel = $state<PanelName | null>(null);

@@ -137,8 +137,8 @@ function topologyEdges(input: GraphInput, nameOf: (nodeId: string) => string): G
           kind: 'link',
           source: e.source,
           target: e.target,
-          label: `link as ${e.alias}`,
-          ariaLabel: `Link ${nameOf(e.source)} → ${nameOf(e.target)} as ${e.alias}`,
+          label: `link as ${e.alias}${e.network ? ` on ${e.network}` : ''}`,
+          ariaLabel: `Link ${nameOf(e.source)} → ${nameOf(e.target)} as ${e.alias}${e.network ? ` on ${e.network}` : ''}`,
         });
       case 'published':
         return edge({
