@@ -5,26 +5,23 @@ import type Dockerode from 'dockerode';
 import { AppError } from '../../shared/errors';
 import type { ConnectNetworkSpec, DisconnectNetworkSpec } from '../../shared/schemas';
 import { fromEngine } from './docker-errors';
+import { exactContainer, exactNetwork } from './exact-ref';
 
+/** Both named exactly (a slip of one character never picks another container), then read. */
 async function inspectBoth(docker: Dockerode, network: string, container: string) {
-  const [net, ctr] = await Promise.all([
-    docker
-      .getNetwork(network)
-      .inspect()
-      .catch((e: unknown) => notFound(e, `There is no network "${network}".`)),
-    docker
-      .getContainer(container)
-      .inspect()
-      .catch((e: unknown) => notFound(e, `There is no container "${container}".`)),
-  ]);
-  return { net: net as Dockerode.NetworkInspectInfo, ctr: ctr as Dockerode.ContainerInspectInfo };
-}
-
-function notFound(error: unknown, message: string): never {
-  if ((error as { statusCode?: number }).statusCode === 404) {
-    throw new AppError('not-found', message, 'Pick one from the lists; they follow the engine.');
+  try {
+    const [netId, ctrId] = await Promise.all([
+      exactNetwork(docker, network),
+      exactContainer(docker, container),
+    ]);
+    const [net, ctr] = await Promise.all([
+      docker.getNetwork(netId).inspect() as Promise<Dockerode.NetworkInspectInfo>,
+      docker.getContainer(ctrId).inspect(),
+    ]);
+    return { net, ctr };
+  } catch (error) {
+    throw fromEngine(error, 'Reading the network and the container');
   }
-  throw fromEngine(error, 'Reading the network and the container');
 }
 
 const bare = (name: string) => name.replace(/^\//, '');
