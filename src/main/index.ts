@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { engineTargetFromEnvironment } from './engine/connect';
 import { Crosstalk } from './engine/runtime';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
-import { bindWindow } from './ipc-binding';
+import { bindIpc } from './ipc-binding';
 import { rendererOrigin } from './renderer-origin';
 import { createMainWindow, RENDERER_ROOT } from './window';
 
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
     return;
   }
   void core.start();
+  const ipc = bindIpc(core, rendererOrigin(devUrl));
   const open = () => {
     const win = createMainWindow(devUrl);
-    const unbind = bindWindow(core, win.webContents, rendererOrigin(devUrl));
+    const unbind = ipc.bindWindow(win.webContents);
     win.on('closed', unbind);
   };
   open();
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') {
+      ipc.dispose();
       core.stop();
       app.quit();
     }

@@ -91,27 +91,7 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);
 }
 
-export type ConsoleStatusKind = 'attached' | 'reattached' | 'detached' | 'ended' | 'error';
-export interface ConsoleStatus {
-  consoleId: string;
-  kind: ConsoleStatusKind;
-  message: string;
-}
-
-/** Events flow from the main side to every connected renderer. */
-export interface Events {
-  snapshot: Snapshot;
-  consoleStatus: ConsoleStatus;
-  sockets: SocketsEvent;
-  pullProgress: PullProgress;
-}
-export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = [
-  'snapshot',
-  'consoleStatus',
-  'pullProgress',
-  'sockets',
-];
+export type { ConsoleStatus, ConsoleStatusKind, EventName, Events } from './events';
 
 /** The renderer's view of the contract: one async function per call. */
 export type Api = {

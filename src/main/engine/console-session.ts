@@ -50,7 +50,7 @@ export class ConsoleSession {
     () => this.stream?.pause(),
     () => this.stream?.resume(),
   );
-  private readonly onContainerEvent = (ev: ContainerEvent) => void this.containerChanged(ev);
+  private unfollow: (() => void) | null = null;
 
   constructor(
     private readonly state: LiveState,
@@ -85,7 +85,11 @@ export class ConsoleSession {
       );
     }
     await this.connect(view);
-    if (!this.closed) this.state.on('container', this.onContainerEvent);
+    if (!this.closed)
+      this.unfollow = this.state.followContainer(
+        this.containerId,
+        (ev) => void this.containerChanged(ev),
+      );
     return {
       consoleId: this.id,
       mode: this.options.mode,
@@ -110,7 +114,8 @@ export class ConsoleSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.state.off('container', this.onContainerEvent);
+    this.unfollow?.();
+    this.unfollow = null;
     const stream = this.stream;
     this.stream = null;
     stream?.destroy();

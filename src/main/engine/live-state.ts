@@ -64,7 +64,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
-export class LiveState extends EventEmitter<{ change: []; container: [ContainerEvent] }> {
+export class LiveState extends EventEmitter<{ change: [] }> {
   private containers = new Map<string, ContainerView>();
   private networks = new Map<string, Dockerode.NetworkInspectInfo>();
   private images: string[] = [];
@@ -82,6 +82,8 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
   private changeTimer: NodeJS.Timeout | null = null;
   /** For engines that send no network events (Podman): networks are re-listed on a timer. */
   private networkPoll: NodeJS.Timeout | null = null;
+  /** Who follows which container's events: an index, so 64 consoles are 64 entries, not listeners. */
+  private readonly followers = new Map<string, Set<(ev: ContainerEvent) => void>>();
 
   constructor(readonly target: EngineTarget) {
     super();
@@ -159,6 +161,24 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
   async refreshNetworks(): Promise<void> {
     await this.relistNetworks();
     this.scheduleChange();
+  }
+
+  /** Calls `fn` with every event of the container with this full id; returns the unfollow. */
+  followContainer(id: string, fn: (ev: ContainerEvent) => void): () => void {
+    let set = this.followers.get(id);
+    if (!set) this.followers.set(id, (set = new Set()));
+    set.add(fn);
+    return () => {
+      set.delete(fn);
+      if (!set.size && this.followers.get(id) === set) this.followers.delete(id);
+    };
+  }
+
+  /** How many follow-ups are registered (for leak tests). */
+  get followerCount(): number {
+    let n = 0;
+    for (const set of this.followers.values()) n += set.size;
+    return n;
   }
 
   /** Re-inspects one container now (after an action), without waiting for its event. */
@@ -281,7 +301,7 @@ export class LiveState extends EventEmitter<{ change: []; container: [ContainerE
       // Without network events, a container's create, connect or removal is the sign networks moved.
       if (this.info?.kind === 'podman')
         void this.relistNetworks().then(() => this.scheduleChange());
-      this.emit('container', { id, action });
+      for (const fn of [...(this.followers.get(id) ?? [])]) fn({ id, action });
     } else if (ev.Type === 'network') {
       const container = ev.Actor?.Attributes?.container;
       if (container) this.queueContainer(container);

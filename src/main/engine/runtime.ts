@@ -1,8 +1,7 @@
 // The app's core, shared by the Electron shell and browser mode: one live
 // engine state, the lessons, and the contract's handlers over them. Plain
 // Node, no Electron.
-import { EventEmitter } from 'node:events';
-import { eventNames, type EventName, type Events } from '../../shared/contract';
+import type { EventArgs } from '../../shared/events';
 import type { Handlers } from './dispatch';
 import { parseHost, type EngineEndpoint } from './discovery';
 import { engineMap } from './engine-map';
@@ -14,8 +13,8 @@ import { SocketWatch } from './live-picture/socket-watch';
 import { LiveState, type EngineTarget } from './live-state';
 import { createHandlers } from './service';
 
-/** Events every client receives, besides snapshots. */
-type Broadcast = { [E in EventName]: [Events[E]] };
+/** How one client receives an event; its transport decides how it travels. */
+export type SendEvent = (...event: EventArgs) => void;
 
 export class Crosstalk {
   readonly state: LiveState;
@@ -23,7 +22,8 @@ export class Crosstalk {
   readonly lessons: LessonRunner;
   /** Live sockets of the containers clients show; each client subscribes. */
   readonly sockets: SocketWatch;
-  readonly broadcast = new EventEmitter<Broadcast>();
+  /** Every connected client: one listener on the engine fans out to all of them. */
+  private readonly clients = new Set<SendEvent>();
 
   constructor(target: EngineTarget & { endpointInfo?: EngineEndpoint }) {
     this.state = new LiveState(target);
@@ -56,7 +56,7 @@ export class Crosstalk {
           engineKind: this.state.status().info?.kind ?? 'docker-engine',
         };
       },
-      (progress) => this.broadcast.emit('pullProgress', progress),
+      (progress) => this.publish('pullProgress', progress),
       () => this.state.status().info?.kind ?? null,
     );
     this.handlers = {
@@ -64,6 +64,24 @@ export class Crosstalk {
       ...liveHandlers(this.state),
       ...lessonHandlers({ state: this.state, lessons: this.lessons, endpoint, hostProc: local }),
     };
+    this.state.on('change', () => {
+      if (this.clients.size) this.publish('snapshot', this.state.snapshot());
+    });
+  }
+
+  /** Adds a client to every broadcast event; returns its removal. */
+  join(send: SendEvent): () => void {
+    this.clients.add(send);
+    return () => this.clients.delete(send);
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** Sends an event to every connected client. */
+  publish(...event: EventArgs): void {
+    for (const send of this.clients) send(...event);
   }
 
   start(): Promise<void> {
@@ -74,17 +92,4 @@ export class Crosstalk {
     this.sockets.stop();
     this.state.stop();
   }
-}
-
-/** Forwards every broadcast event to one client's `send`; returns the unsubscribe. */
-export function forwardBroadcasts(
-  app: Crosstalk,
-  send: (name: EventName, payload: unknown) => void,
-): () => void {
-  const listeners = eventNames.map((name) => {
-    const listener = (payload: unknown) => send(name, payload);
-    app.broadcast.on(name, listener as never);
-    return () => app.broadcast.off(name, listener as never);
-  });
-  return () => listeners.forEach((off) => off());
 }

@@ -1,16 +1,15 @@
 // Shared by the integration tests (*.int.test.ts): the real engine on the
 // default socket, unique names, a console sink that records what it receives,
-// a client context with a real ConsoleSet, and clean-up by label. Never a mock.
+// a client connected through connectClient, and clean-up by label. Never a mock.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import Dockerode from 'dockerode';
 import type { CallArgs, CallName, CallResult, ConsoleStatusKind } from '../../shared/contract';
 import type { AppErrorShape } from '../../shared/errors';
-import { ConsoleSet } from './console-set';
+import { connectClient, type ClientConnection } from './client-connection';
+import type { ConsoleSet } from './console-set';
 import type { ConsoleSink } from './console-session';
-import { dispatch, type ClientContext } from './dispatch';
-import type { SocketSubscription } from './live-picture/socket-watch';
 import type { SocketsEvent } from '../../shared/live-picture';
 import { LAB_LABEL } from './labels';
 import { Crosstalk } from './runtime';
@@ -102,23 +101,33 @@ export class RecordingSink implements ConsoleSink {
   }
 }
 
-/** One client (a window or a tab) with a real ConsoleSet and recording sinks. */
-export class TestClient implements ClientContext {
-  readonly consoles: ConsoleSet;
+/** One client (a window or a tab), connected as the transports connect, with recording sinks. */
+export class TestClient {
+  readonly connection: ClientConnection;
   readonly sinks = new Map<string, RecordingSink>();
-  readonly sockets: SocketSubscription;
   /** Every `sockets` event this client was sent. */
   readonly socketEvents: SocketsEvent[] = [];
 
   constructor(readonly app: Crosstalk) {
-    this.consoles = new ConsoleSet(app.state);
-    this.sockets = app.sockets.subscribe((event) => this.socketEvents.push(event));
+    this.connection = connectClient(app, {
+      sendEvent: (name, payload) => {
+        if (name === 'sockets') this.socketEvents.push(payload);
+        else if (name === 'consoleStatus')
+          this.consoleSink(payload.consoleId).status(payload.kind, payload.message);
+      },
+      consoleSink: (consoleId) => (data) => this.consoleSink(consoleId).output(data),
+    });
   }
 
+  get consoles(): ConsoleSet {
+    return this.connection.context.consoles;
+  }
+
+  /** The recorder of one console's bytes and statuses. */
   consoleSink(consoleId: string): RecordingSink {
     let sink = this.sinks.get(consoleId);
     if (!sink) {
-      const ack = (bytes: number) => this.consoles.deliver(consoleId, { op: 'ack', bytes });
+      const ack = (bytes: number) => this.connection.deliver(consoleId, { op: 'ack', bytes });
       this.sinks.set(consoleId, (sink = new RecordingSink(ack)));
     }
     return sink;
@@ -126,7 +135,7 @@ export class TestClient implements ClientContext {
 
   /** Runs a call through the contract (schema, handler, error shape) and expects success. */
   async call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>> {
-    const outcome = await dispatch(this.app.handlers, name, args, this);
+    const outcome = await this.connection.call(name, args);
     if (!outcome.ok) {
       throw new Error(`${name} failed: ${outcome.error.code}: ${outcome.error.message}`);
     }
@@ -135,7 +144,7 @@ export class TestClient implements ClientContext {
 
   /** Runs a call that must fail, with any (even ill-typed) arguments; returns its error. */
   async fail(name: string, args: unknown): Promise<AppErrorShape> {
-    const outcome = await dispatch(this.app.handlers, name, args, this);
+    const outcome = await this.connection.call(name, args);
     if (outcome.ok) throw new Error(`${name} unexpectedly succeeded: ${JSON.stringify(outcome)}`);
     return outcome.error;
   }
@@ -146,7 +155,7 @@ export class TestClient implements ClientContext {
   }
 
   typeInto(consoleId: string, text: string): void {
-    this.consoles.deliver(consoleId, { op: 'input', data: new TextEncoder().encode(text) });
+    this.connection.deliver(consoleId, { op: 'input', data: new TextEncoder().encode(text) });
   }
 }
 

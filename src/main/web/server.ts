@@ -4,11 +4,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import type { Events, EventName } from '../../shared/contract';
 import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
-import { ConsoleSet } from '../engine/console-set';
-import { dispatch, type ClientContext } from '../engine/dispatch';
-import { forwardBroadcasts, type Crosstalk } from '../engine/runtime';
+import { connectClient } from '../engine/client-connection';
+import type { Crosstalk } from '../engine/runtime';
 import { allowedHostsFor, COOKIE, Gate, newToken } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStatic } from './static-files';
@@ -83,28 +81,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   function bindClient(ws: WebSocket) {
-    const consoles = new ConsoleSet(app.state);
-    const send = <E extends EventName>(name: E, payload: Events[E]) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'event', name, payload }));
-    };
-    const ctx: ClientContext = {
-      consoles,
-      sockets: app.sockets.subscribe((event) => send('sockets', event)),
-      consoleSink: (consoleId) => ({
-        output: (data) => {
-          if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, { op: 'output', data }));
-        },
-        status: (kind, message) => send('consoleStatus', { consoleId, kind, message }),
-      }),
-    };
-    const onChange = () => send('snapshot', app.state.snapshot());
-    app.state.on('change', onChange);
-    const stopBroadcasts = forwardBroadcasts(app, send as (name: string, payload: unknown) => void);
+    const client = connectClient(app, {
+      sendEvent: (name, payload) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'event', name, payload }));
+      },
+      consoleSink: (consoleId) => (data) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, { op: 'output', data }));
+      },
+    });
 
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (isBinary) {
         const frame = decodeFrame(toBytes(raw));
-        if (frame && frame.msg.op !== 'output') consoles.deliver(frame.consoleId, frame.msg);
+        if (frame && frame.msg.op !== 'output') client.deliver(frame.consoleId, frame.msg);
         return;
       }
       let msg: { t?: unknown; id?: unknown; name?: unknown; args?: unknown };
@@ -115,16 +104,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       if (msg.t !== 'call' || typeof msg.id !== 'number') return;
       const id = msg.id;
-      void dispatch(app.handlers, msg.name, msg.args, ctx).then((outcome) => {
+      void client.call(msg.name, msg.args).then((outcome) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id, ...outcome }));
       });
     });
-    ws.on('close', () => {
-      app.state.off('change', onChange);
-      stopBroadcasts();
-      ctx.sockets.dispose();
-      void consoles.closeAll();
-    });
+    ws.on('close', () => client.dispose());
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -75,6 +75,10 @@ export class SocketWatch {
     };
   }
 
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
   get polling(): boolean {
     return this.timer !== null;
   }
