@@ -2,9 +2,9 @@
 // binding (IPC + MessagePorts) and the browser-mode binding (WebSocket) are both
 // derived from these tables, and the renderer's client is generated from them.
 import { z } from 'zod';
-import type { ContainerDetails, EngineMap, PullProgress } from './engine-map';
+import type { ContainerDetails, EngineMap } from './engine-map';
 import { lessonIds, type CheckResult, type LessonView } from './lessons';
-import type { ReachabilityMatrix, SocketsEvent } from './live-picture';
+import type { ReachabilityMatrix } from './live-picture';
 import type { Snapshot } from './model';
 import {
   createContainerInput,
