@@ -23,4 +23,24 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
+  {
+    // The renderer never validates: it takes the contract's types, never its zod schemas,
+    // so zod stays out of the renderer bundle.
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', '**/shared/contract', '**/shared/schemas'],
+              allowTypeImports: true,
+              message:
+                'The renderer imports only types from the contract (its schemas live on the main side).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // unit: pure logic, no engine. integration: the engine core against a real dockerd.
@@ -6,6 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Compiles the renderer's rune stores (*.svelte.ts) for their unit tests.
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],

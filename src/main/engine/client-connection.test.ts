@@ -53,11 +53,11 @@ describe('connectClient', () => {
     const app = idleCore();
     const seen: string[] = [];
     const a = connectClient(app, {
-      sendEvent: (name) => seen.push(`a:${name}`),
+      sendEvent: (name, _payload) => void seen.push(`a:${name}`),
       consoleSink: () => () => undefined,
     });
     const b = connectClient(app, {
-      sendEvent: (name) => seen.push(`b:${name}`),
+      sendEvent: (name, _payload) => void seen.push(`b:${name}`),
       consoleSink: () => () => undefined,
     });
     a.dispose();

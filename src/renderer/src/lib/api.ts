@@ -1,27 +1,29 @@
-// The renderer's client for the contract, generated from its call list.
-import { callNames, type Api } from '../../../shared/contract';
+// The renderer's client for the contract: one async function per call, typed from the
+// contract (types only: its zod schemas stay on the main side and out of this bundle).
+import type { Api } from '../../../shared/contract';
 import { AppError, isAppErrorShape } from '../../../shared/errors';
 import type { PreloadBridge } from '../../../shared/ipc';
 import type { Transport } from './transport/transport';
 import { electronTransport } from './transport/electron-transport';
 import { websocketTransport } from './transport/websocket-transport';
 
-export function createApi(transport: Transport): Api {
-  const api: Record<string, (args?: unknown) => Promise<unknown>> = {};
-  for (const name of callNames) {
-    api[name] = async (args?: unknown) => {
-      const outcome = (await transport.invoke(name, args)) as {
-        ok: boolean;
-        value?: unknown;
-        error?: unknown;
-      };
-      if (outcome.ok) return outcome.value;
-      throw isAppErrorShape(outcome.error)
-        ? AppError.from(outcome.error)
-        : new AppError('internal', `${name} failed without a reason.`, '');
+/** The client over a transport: any property is the call of that name. */
+export function createApi(transport: () => Transport): Api {
+  const call = (name: string) => async (args?: unknown) => {
+    const outcome = (await transport().invoke(name, args)) as {
+      ok: boolean;
+      value?: unknown;
+      error?: unknown;
     };
-  }
-  return api as unknown as Api;
+    if (outcome.ok) return outcome.value;
+    throw isAppErrorShape(outcome.error)
+      ? AppError.from(outcome.error)
+      : new AppError('internal', `${name} failed without a reason.`, '');
+  };
+  // Not thenable: `await api` must not look like a call named "then".
+  return new Proxy({} as Api, {
+    get: (_target, name) => (typeof name === 'string' && name !== 'then' ? call(name) : undefined),
+  });
 }
 
 declare global {
@@ -30,7 +32,19 @@ declare global {
   }
 }
 
-export const transport: Transport = window.crosstalk
-  ? electronTransport(window.crosstalk)
-  : websocketTransport();
-export const api = createApi(transport);
+let current: Transport | null = null;
+/** This page's transport, made on first use: the preload's bridge in Electron, else a WebSocket. */
+function pageTransport(): Transport {
+  return (current ??= window.crosstalk
+    ? electronTransport(window.crosstalk)
+    : websocketTransport());
+}
+
+/** The page's transport; nothing connects until something is called or subscribed. */
+export const transport: Transport = {
+  invoke: (name, args) => pageTransport().invoke(name, args),
+  on: (name, fn) => pageTransport().on(name, fn),
+  consoleStream: (consoleId) => pageTransport().consoleStream(consoleId),
+  onLost: (listener) => pageTransport().onLost(listener),
+};
+export const api = createApi(pageTransport);

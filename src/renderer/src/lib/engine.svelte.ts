@@ -1,6 +1,6 @@
 // The engine as the renderer knows it: the latest snapshot, kept current by
 // `snapshot` events, plus per-console status listeners.
-import type { ConsoleStatus } from '../../../shared/contract';
+import type { ConsoleStatus } from '../../../shared/events';
 import type { ContainerView, Snapshot } from '../../../shared/model';
 import { api, transport } from './api';
 
@@ -15,13 +15,9 @@ class EngineStore {
   private consoleListeners = new Map<string, (s: ConsoleStatus) => void>();
 
   async init(): Promise<void> {
-    transport.onEvent((name, payload) => {
-      if (name === 'snapshot') this.snapshot = payload as Snapshot;
-      else if (name === 'consoleStatus') {
-        const s = payload as ConsoleStatus;
-        this.consoleListeners.get(s.consoleId)?.(s);
-      }
-    });
+    // The app's whole life: subscribed once, never undone.
+    transport.on('snapshot', (snapshot) => (this.snapshot = snapshot));
+    transport.on('consoleStatus', (s) => this.consoleListeners.get(s.consoleId)?.(s));
     transport.onLost((reason) => (this.lost = reason));
     this.snapshot = await api.snapshot();
   }

@@ -3,15 +3,17 @@
 import type { PullProgress } from '../../../shared/engine-map';
 import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons';
 import { findImage } from '../../../shared/image-ref';
+import type { Api } from '../../../shared/contract';
 import { api, transport } from './api';
 import { openConsole } from './console-registry';
 import { engine } from './engine.svelte';
 import { attempt, notices } from './notices.svelte';
+import type { Disposable, EventSource } from './transport/event-hub';
 
 /** Preferred lab images: a small public image with nc, then the project's test image. */
 const PREFERRED_IMAGES = ['busybox:latest', 'busybox', 'crosstalk-test:latest'];
 
-class LessonStore {
+export class LessonStore {
   views = $state<LessonView[]>([]);
   selected = $state<LessonId>('through-host');
   results = $state<Record<string, CheckResult>>({});
@@ -20,11 +22,18 @@ class LessonStore {
   image = $state('');
   current = $derived(this.views.find((v) => v.id === this.selected) ?? null);
 
+  constructor(
+    private readonly api: Api,
+    private readonly events: EventSource,
+  ) {}
+
+  /** Follows pull progress while the panel is open; dispose when it closes. */
+  follow(): Disposable {
+    return this.events.on('pullProgress', (progress) => (this.pull = progress));
+  }
+
   async load(): Promise<void> {
-    transport.onEvent((name, payload) => {
-      if (name === 'pullProgress') this.pull = payload as PullProgress;
-    });
-    this.views = await api.lessons();
+    this.views = await this.api.lessons();
     // Podman lists the lab image as localhost/crosstalk-test:latest: take the engine's own name.
     this.image ||=
       PREFERRED_IMAGES.map((i) => findImage(engine.images, i)).find(Boolean) ?? 'busybox:latest';
@@ -45,18 +54,18 @@ class LessonStore {
     this.pull = null;
     this.clearResults(id);
     const ok = await attempt(async () =>
-      this.replace(await api.startLesson({ lessonId: id, image: this.image })),
+      this.replace(await this.api.startLesson({ lessonId: id, image: this.image })),
     );
     // Lessons replace each other's containers (they share names): refresh all.
-    if (ok) this.views = await api.lessons();
+    if (ok) this.views = await this.api.lessons();
     this.busy = null;
   }
 
   async reset(id: LessonId): Promise<void> {
     this.busy = 'reset';
-    await attempt(() => api.resetLesson({ lessonId: id }));
+    await attempt(() => this.api.resetLesson({ lessonId: id }));
     this.clearResults(id);
-    this.views = await api.lessons();
+    this.views = await this.api.lessons();
     this.busy = null;
   }
 
@@ -65,7 +74,7 @@ class LessonStore {
     await attempt(async () => {
       this.results = {
         ...this.results,
-        [`${id}/${stepId}`]: await api.checkLessonStep({ lessonId: id, stepId }),
+        [`${id}/${stepId}`]: await this.api.checkLessonStep({ lessonId: id, stepId }),
       };
     });
     this.busy = null;
@@ -76,7 +85,7 @@ class LessonStore {
     await attempt(async () => {
       this.results = {
         ...this.results,
-        [`${id}/${stepId}`]: await api.lessonAction({ lessonId: id, actionId }),
+        [`${id}/${stepId}`]: await this.api.lessonAction({ lessonId: id, actionId }),
       };
     });
     this.busy = null;
@@ -96,4 +105,4 @@ class LessonStore {
   }
 }
 
-export const lessonStore = new LessonStore();
+export const lessonStore = new LessonStore(api, transport);

@@ -13,9 +13,8 @@ class LivePicture {
   private watchedKey = '';
 
   constructor() {
-    transport.onEvent((name, payload) => {
-      if (name === 'sockets') this.sockets = payload as SocketsEvent;
-    });
+    // A store for the page's whole life: subscribed once, never undone.
+    transport.on('sockets', (sockets) => (this.sockets = sockets));
   }
 
   /** Tells the main side which containers this window shows; [] stops its polling for us. */

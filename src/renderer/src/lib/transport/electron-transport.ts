@@ -8,6 +8,7 @@ import {
   type StreamTrouble,
   type Transport,
 } from './transport';
+import { EventHub } from './event-hub';
 
 const PORT_MISSING: StreamTrouble = {
   message:
@@ -19,6 +20,8 @@ export function electronTransport(
   bridge: PreloadBridge,
   portTimeoutMs = CONSOLE_STREAM_TIMEOUT_MS,
 ): Transport {
+  const events = new EventHub();
+  bridge.onEvent((name, payload) => events.emit(name, payload));
   const waiting = new Map<string, (port: MessagePort) => void>();
   const lostListeners: ((reason: string) => void)[] = [];
   window.addEventListener('message', (e: MessageEvent<ConsolePortMessage>) => {
@@ -41,7 +44,7 @@ export function electronTransport(
           },
         };
       }),
-    onEvent: (listener) => bridge.onEvent(listener),
+    on: (name, fn) => events.on(name, fn),
     onLost: (listener) => void lostListeners.push(listener),
     consoleStream(consoleId): ConsoleStream {
       let port: MessagePort | null = null;

@@ -1,6 +1,7 @@
 // What the renderer needs from a transport. The app never knows which one it
 // has: Electron IPC with MessagePorts, or a WebSocket in browser mode.
 import type { ConsoleToMain } from '../../../../shared/console-protocol';
+import type { EventSource } from './event-hub';
 
 /** How long a console's stream may take to come up before its pane says so. */
 export const CONSOLE_STREAM_TIMEOUT_MS = 4000;
@@ -19,10 +20,9 @@ export interface ConsoleStream {
   dispose(): void;
 }
 
-export interface Transport {
+export interface Transport extends EventSource {
   /** Resolves with the call's outcome: { ok, value } or { ok: false, error }. */
   invoke(name: string, args: unknown): Promise<unknown>;
-  onEvent(listener: (name: string, payload: unknown) => void): void;
   /** Listens for a console's stream before it is opened, so no byte is missed. */
   consoleStream(consoleId: string): ConsoleStream;
   /** Called when the transport itself is lost (the socket closed, or main stopped taking calls). */

@@ -1,6 +1,7 @@
 // Browser mode: one WebSocket to the page's own origin (the server checks the
 // Origin and the token cookie it set when serving the page).
 import { decodeFrame, encodeFrame } from '../../../../shared/console-protocol';
+import { EventHub } from './event-hub';
 import type { ConsoleStream, Transport } from './transport';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -18,7 +19,7 @@ export function websocketTransport(
   });
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  const eventListeners: ((name: string, payload: unknown) => void)[] = [];
+  const events = new EventHub();
   const lostListeners: ((reason: string) => void)[] = [];
   const outputs = new Map<string, (data: Uint8Array) => void>();
 
@@ -37,8 +38,8 @@ export function websocketTransport(
     if (msg.t === 'result' && msg.id !== undefined) {
       pending.get(msg.id)?.resolve(msg);
       pending.delete(msg.id);
-    } else if (msg.t === 'event' && msg.name) {
-      for (const l of eventListeners) l(msg.name, msg.payload);
+    } else if (msg.t === 'event') {
+      events.emit(msg.name, msg.payload);
     }
   });
   ws.addEventListener('close', () => {
@@ -65,7 +66,7 @@ export function websocketTransport(
         ws.send(JSON.stringify({ t: 'call', id, name, args }));
       });
     },
-    onEvent: (listener) => void eventListeners.push(listener),
+    on: (name, fn) => events.on(name, fn),
     onLost: (listener) => void lostListeners.push(listener),
     consoleStream(consoleId): ConsoleStream {
       return {
