@@ -28,9 +28,7 @@ const call = <A extends z.ZodType>(args: A) => ({
 });
 const none = z.undefined();
 const byRef = z.object({ id: ref });
-const lessonId = z
-  .enum(lessonIds as [string, ...string[]])
-  .transform((v) => v as (typeof lessonIds)[number]);
+const lessonId = z.enum(lessonIds);
 
 export interface ConsoleOpened {
   consoleId: string;

@@ -1,13 +1,14 @@
 // Lessons as the renderer sees them: the four ways containers talk, as steps
 // with commands to type and checks the main side runs against the engine.
 
-export type LessonId = 'through-host' | 'legacy-links' | 'user-networks' | 'bind-addresses';
-export const lessonIds: readonly LessonId[] = [
+/** The lessons, in the course's order: the one list their ids come from. */
+export const lessonIds = [
   'through-host',
   'legacy-links',
   'user-networks',
   'bind-addresses',
-];
+] as const;
+export type LessonId = (typeof lessonIds)[number];
 
 /** A command the person can click to type into one container's console. */
 export interface LessonCommand {

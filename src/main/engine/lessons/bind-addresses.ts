@@ -2,7 +2,7 @@
 // private to that container; 0.0.0.0 opens it to other containers; publishing
 // on 127.0.0.1 keeps it private to the host.
 import type { ReachRow } from '../../../shared/lessons';
-import type { LessonContext, LessonDefinition } from './lesson';
+import type { LessonContext, LessonAction, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
 import { persistentListener } from './netcat';
 import { listenersOn, tcpFrom, tcpFromHost } from './probes';
@@ -62,6 +62,21 @@ async function probeAll(ctx: LessonContext): Promise<ReachRow[]> {
   return rows;
 }
 
+const probe: LessonAction = {
+  id: 'probe',
+  label: 'Probe',
+  run: async (ctx) => {
+    const rows = await probeAll(ctx);
+    const reachable = rows.filter((r) => r.ok).map((r) => r.from);
+    return result(
+      true,
+      reachable.length ? `Reached from: ${reachable.join(', ')}.` : 'Nobody could connect.',
+      [],
+      rows,
+    );
+  },
+};
+
 export const bindAddresses: LessonDefinition = {
   id: 'bind-addresses',
   title: '4 · Bind addresses',
@@ -84,13 +99,14 @@ export const bindAddresses: LessonDefinition = {
       commands: [{ container: 'server', text: persistentListener(ctx.nc, PORT, '127.0.0.1') }],
       action: null,
       check: `server listens on 127.0.0.1:${PORT} only`,
+      verify: (ctx) => listenCheck(ctx, true),
     },
     {
       id: 'probe-loopback',
       title: 'Who can reach it?',
       text: 'Probe from the client, from inside the server, and from this host through the published port.',
       commands: [],
-      action: { id: 'probe', label: 'Probe' },
+      action: probe,
       check: null,
     },
     {
@@ -100,30 +116,15 @@ export const bindAddresses: LessonDefinition = {
       commands: [{ container: 'server', text: persistentListener(ctx.nc, PORT), interrupt: true }],
       action: null,
       check: `server listens on 0.0.0.0:${PORT}`,
+      verify: (ctx) => listenCheck(ctx, false),
     },
     {
       id: 'probe-any',
       title: 'Who can reach it now?',
       text: 'The client and the host get in. The port is published as `127.0.0.1:1234:1234`, so only this host can use it: Docker limits access, not the service.',
       commands: [],
-      action: { id: 'probe', label: 'Probe' },
+      action: probe,
       check: null,
     },
   ],
-  checks: {
-    loopback: (ctx) => listenCheck(ctx, true),
-    any: (ctx) => listenCheck(ctx, false),
-  },
-  actions: {
-    probe: async (ctx) => {
-      const rows = await probeAll(ctx);
-      const reachable = rows.filter((r) => r.ok).map((r) => r.from);
-      return result(
-        true,
-        reachable.length ? `Reached from: ${reachable.join(', ')}.` : 'Nobody could connect.',
-        [],
-        rows,
-      );
-    },
-  },
 };

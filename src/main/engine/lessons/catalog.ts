@@ -1,22 +1,23 @@
 // The four lessons, in the course's order.
-import type { LessonId } from '../../../shared/lessons';
+import { lessonIds, type LessonId } from '../../../shared/lessons';
 import { bindAddresses } from './bind-addresses';
 import type { LessonDefinition } from './lesson';
 import { legacyLinks } from './legacy-links';
 import { throughHost } from './through-host';
 import { userNetworks } from './user-networks';
 
-export const lessons: readonly LessonDefinition[] = [
-  throughHost,
-  legacyLinks,
-  userNetworks,
-  bindAddresses,
-];
+/** Every id has its lesson, or this does not type-check. */
+const byId: Record<LessonId, LessonDefinition> = {
+  'through-host': throughHost,
+  'legacy-links': legacyLinks,
+  'user-networks': userNetworks,
+  'bind-addresses': bindAddresses,
+};
+
+export const lessons: readonly LessonDefinition[] = lessonIds.map((id) => byId[id]);
 
 export function lessonById(id: LessonId): LessonDefinition {
-  const lesson = lessons.find((l) => l.id === id);
-  if (!lesson) throw new Error(`No lesson ${id}`);
-  return lesson;
+  return byId[id];
 }
 
 export const labIdOf = (id: LessonId) => `lesson-${id}`;

@@ -1,6 +1,6 @@
 // Lesson 2: legacy --link: a hosts line and environment variables in the
 // client, one way only, and broken when the server is re-created.
-import type { LessonDefinition } from './lesson';
+import type { LessonAction, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
 import { listenCommand } from './netcat';
 import { readFileIn, recentOutput, runIn } from './probes';
@@ -8,6 +8,18 @@ import { recreate } from './recreate';
 
 const PORT = 1234;
 const server = baseContainer('server', { expose: [`${PORT}/tcp`] });
+
+const recreateServer: LessonAction = {
+  id: 'recreate-server',
+  label: 'Re-create server',
+  run: async (ctx) => {
+    const { oldIp, newIp } = await recreate(ctx, server);
+    return result(
+      true,
+      `server re-created: it was ${oldIp}, it is now ${newIp || 'not on the bridge'}.`,
+    );
+  },
+};
 
 export const legacyLinks: LessonDefinition = {
   id: 'legacy-links',
@@ -28,6 +40,20 @@ export const legacyLinks: LessonDefinition = {
       commands: [{ container: 'client', text: 'cat /etc/hosts' }],
       action: null,
       check: 'client’s /etc/hosts has a line for server',
+      verify: async (ctx) => {
+        const ip = await ipOn(ctx.docker, 'server', 'bridge');
+        const lines = (await readFileIn(ctx.docker, 'client', '/etc/hosts'))
+          .split('\n')
+          .filter(Boolean);
+        const line = lines.find((l) => /\sserver(\s|$)/.test(l));
+        return result(
+          Boolean(line?.startsWith(ip)),
+          line
+            ? `"${line.trim()}": server is ${ip}.`
+            : 'No line for server in the client’s /etc/hosts.',
+          line ? [line, ...lines.filter((l) => l !== line)] : lines,
+        );
+      },
     },
     {
       id: 'env',
@@ -36,6 +62,17 @@ export const legacyLinks: LessonDefinition = {
       commands: [{ container: 'client', text: 'env | grep SERVER_' }],
       action: null,
       check: 'client’s environment has SERVER_PORT',
+      verify: async (ctx) => {
+        // Link variables are set when the client starts, so ask the running client, not its config.
+        const env = (await runIn(ctx.docker, 'client', ['env'])).stdout.split('\n');
+        const vars = env.filter((e) => e.startsWith('SERVER_'));
+        const port = vars.find((e) => e.startsWith('SERVER_PORT='));
+        return result(
+          Boolean(port),
+          port ? `${port}` : 'No SERVER_PORT in the client’s environment.',
+          vars,
+        );
+      },
     },
     {
       id: 'talk',
@@ -48,6 +85,15 @@ export const legacyLinks: LessonDefinition = {
       ],
       action: null,
       check: 'the server printed "I am client"',
+      verify: async (ctx) => {
+        const ok = (await recentOutput(ctx.docker, 'server')).includes('I am client');
+        return result(
+          ok,
+          ok
+            ? 'The server received "I am client".'
+            : 'The server has not printed "I am client" yet.',
+        );
+      },
     },
     {
       id: 'one-way',
@@ -62,96 +108,53 @@ export const legacyLinks: LessonDefinition = {
       ],
       action: null,
       check: 'server’s /etc/hosts has no line for client',
+      verify: async (ctx) => {
+        const lines = (await readFileIn(ctx.docker, 'server', '/etc/hosts'))
+          .split('\n')
+          .filter(Boolean);
+        const knows = lines.some((l) => /\sclient(\s|$)/.test(l));
+        return result(
+          !knows,
+          knows
+            ? 'The server can resolve client.'
+            : 'The server has no entry for client: links go one way.',
+          lines,
+        );
+      },
     },
     {
       id: 'recreate',
       title: 'Re-create the server',
       text: 'Remove the server and create it again with the same name, as a deploy would. Then look at the client’s /etc/hosts again.',
       commands: [{ container: 'client', text: 'cat /etc/hosts', interrupt: true }],
-      action: { id: 'recreate-server', label: 'Re-create server' },
+      action: recreateServer,
       check: 'what the client now knows about server',
+      verify: async (ctx) => {
+        const ip = await ipOn(ctx.docker, 'server', 'bridge').catch(() => '');
+        let hosts: string;
+        try {
+          hosts = await readFileIn(ctx.docker, 'client', '/etc/hosts');
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (!/Cannot link to a non running container/.test(message)) throw error;
+          return result(
+            true,
+            `The link is broken: the engine refuses even to run a command in the client ("Cannot link to a non running container"). The link named the old server container, which is gone; the new server (${ip}) is a different container with the same name.`,
+          );
+        }
+        const lines = hosts.split('\n').filter(Boolean);
+        const line = lines.find((l) => /\sserver(\s|$)/.test(l));
+        const stale = !line || (!line.startsWith(`${ip}\t`) && !line.startsWith(`${ip} `));
+        return result(
+          stale,
+          !line
+            ? `The client lost its line for server (the new server is ${ip}). The link pointed at the old container, and the client cannot even restart: "Cannot link to a non running container".`
+            : stale
+              ? `The client still points server at ${line.split(/\s/)[0]}, but the new server is ${ip}: a stale address.`
+              : `The client's line matches the new server (${ip}) — the link has not broken yet.`,
+          line ? [line] : lines,
+        );
+      },
     },
   ],
-  checks: {
-    hosts: async (ctx) => {
-      const ip = await ipOn(ctx.docker, 'server', 'bridge');
-      const lines = (await readFileIn(ctx.docker, 'client', '/etc/hosts'))
-        .split('\n')
-        .filter(Boolean);
-      const line = lines.find((l) => /\sserver(\s|$)/.test(l));
-      return result(
-        Boolean(line?.startsWith(ip)),
-        line
-          ? `"${line.trim()}": server is ${ip}.`
-          : 'No line for server in the client’s /etc/hosts.',
-        line ? [line, ...lines.filter((l) => l !== line)] : lines,
-      );
-    },
-    env: async (ctx) => {
-      // Link variables are set when the client starts, so ask the running client, not its config.
-      const env = (await runIn(ctx.docker, 'client', ['env'])).stdout.split('\n');
-      const vars = env.filter((e) => e.startsWith('SERVER_'));
-      const port = vars.find((e) => e.startsWith('SERVER_PORT='));
-      return result(
-        Boolean(port),
-        port ? `${port}` : 'No SERVER_PORT in the client’s environment.',
-        vars,
-      );
-    },
-    talk: async (ctx) => {
-      const ok = (await recentOutput(ctx.docker, 'server')).includes('I am client');
-      return result(
-        ok,
-        ok ? 'The server received "I am client".' : 'The server has not printed "I am client" yet.',
-      );
-    },
-    'one-way': async (ctx) => {
-      const lines = (await readFileIn(ctx.docker, 'server', '/etc/hosts'))
-        .split('\n')
-        .filter(Boolean);
-      const knows = lines.some((l) => /\sclient(\s|$)/.test(l));
-      return result(
-        !knows,
-        knows
-          ? 'The server can resolve client.'
-          : 'The server has no entry for client: links go one way.',
-        lines,
-      );
-    },
-    recreate: async (ctx) => {
-      const ip = await ipOn(ctx.docker, 'server', 'bridge').catch(() => '');
-      let hosts: string;
-      try {
-        hosts = await readFileIn(ctx.docker, 'client', '/etc/hosts');
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (!/Cannot link to a non running container/.test(message)) throw error;
-        return result(
-          true,
-          `The link is broken: the engine refuses even to run a command in the client ("Cannot link to a non running container"). The link named the old server container, which is gone; the new server (${ip}) is a different container with the same name.`,
-        );
-      }
-      const lines = hosts.split('\n').filter(Boolean);
-      const line = lines.find((l) => /\sserver(\s|$)/.test(l));
-      const stale = !line || (!line.startsWith(`${ip}\t`) && !line.startsWith(`${ip} `));
-      return result(
-        stale,
-        !line
-          ? `The client lost its line for server (the new server is ${ip}). The link pointed at the old container, and the client cannot even restart: "Cannot link to a non running container".`
-          : stale
-            ? `The client still points server at ${line.split(/\s/)[0]}, but the new server is ${ip}: a stale address.`
-            : `The client's line matches the new server (${ip}) — the link has not broken yet.`,
-        line ? [line] : lines,
-      );
-    },
-  },
-  actions: {
-    'recreate-server': async (ctx) => {
-      const { oldIp, newIp } = await recreate(ctx, server);
-      return result(
-        true,
-        `server re-created: it was ${oldIp}, it is now ${newIp || 'not on the bridge'}.`,
-      );
-    },
-  },
 };

@@ -23,6 +23,31 @@ export interface LessonContext {
 
 export type ContainerSpec = Omit<CreateContainerSpec, 'image' | 'labId'>;
 
+/** Asks the engine whether a step really happened. */
+export type Check = (ctx: LessonContext) => Promise<CheckResult>;
+
+/** An engine-side action a step offers (re-create the server, probe), with what it does. */
+export interface LessonAction {
+  id: string;
+  label: string;
+  run: Check;
+}
+
+/**
+ * A step as a lesson defines it: what it shows, and, when it says what it checks, the check
+ * itself. A step that names a check but carries none does not type-check.
+ */
+export type StepDefinition = Omit<LessonStep, 'check' | 'action'> & {
+  action: LessonAction | null;
+} & (
+    | { check: null }
+    | {
+        /** What the check verifies, in a sentence. */
+        check: string;
+        verify: Check;
+      }
+  );
+
 export interface LessonDefinition {
   id: LessonId;
   title: string;
@@ -30,11 +55,22 @@ export interface LessonDefinition {
   networks: string[];
   /** Created group by group; the containers of one group in parallel. */
   containerGroups: ContainerSpec[][];
-  steps(ctx: LessonContext): LessonStep[];
-  checks: Record<string, (ctx: LessonContext) => Promise<CheckResult>>;
-  actions?: Record<string, (ctx: LessonContext) => Promise<CheckResult>>;
+  steps(ctx: LessonContext): StepDefinition[];
   /** Engines that cannot run the lesson, with the plain reason shown instead of its steps. */
   unsupportedOn?: Partial<Record<EngineKind, string>>;
+}
+
+/** A step as the renderer sees it: its check and action named, not carried. */
+export function stepView(step: StepDefinition): LessonStep {
+  const { action, check, id, title, text, commands } = step;
+  return {
+    id,
+    title,
+    text,
+    commands,
+    check,
+    action: action && { id: action.id, label: action.label },
+  };
 }
 
 export function result(

@@ -10,7 +10,7 @@ import { ensureImage, type PullProgress } from '../images';
 import { LAB_LABEL } from '../labels';
 import { cleanupOwned, createNetwork } from '../networks';
 import { labIdOf, lessonById, lessons, namesOf } from './catalog';
-import type { LessonContext, LessonDefinition } from './lesson';
+import { stepView, type LessonContext, type LessonDefinition } from './lesson';
 import { detectNetcat } from './netcat';
 
 /** Where the engine's host is, as containers and as the person see it. */
@@ -32,7 +32,7 @@ function view(
     summary: lesson.summary,
     containers: lesson.containerGroups.flat().map((c) => c.name!),
     networks: lesson.networks,
-    steps: ctx ? lesson.steps(ctx) : [],
+    steps: ctx ? lesson.steps(ctx).map(stepView) : [],
     facts: ctx
       ? [
           {
@@ -114,18 +114,18 @@ export class LessonRunner {
 
   async check(id: LessonId, stepId: string): Promise<CheckResult> {
     const [lesson, ctx] = this.run(id);
-    const check = lesson.checks[stepId];
-    if (!check)
+    const step = lesson.steps(ctx).find((s) => s.id === stepId);
+    if (!step?.check)
       throw new AppError('invalid-input', `Step ${stepId} of ${lesson.title} has no check.`, '');
-    return this.guard(() => check(ctx));
+    return this.guard(() => step.verify(ctx));
   }
 
   async act(id: LessonId, actionId: string): Promise<CheckResult> {
     const [lesson, ctx] = this.run(id);
-    const action = lesson.actions?.[actionId];
+    const action = lesson.steps(ctx).find((s) => s.action?.id === actionId)?.action;
     if (!action)
       throw new AppError('invalid-input', `${lesson.title} has no action ${actionId}.`, '');
-    return this.guard(() => action(ctx));
+    return this.guard(() => action.run(ctx));
   }
 
   private run(id: LessonId): [LessonDefinition, LessonContext] {

@@ -28,6 +28,15 @@ export const throughHost: LessonDefinition = {
       commands: [{ container: 'server', text: listenCommand(ctx.nc.flavour, PORT) }],
       action: null,
       check: `server has a socket listening on port ${PORT}`,
+      verify: async (ctx) => {
+        const l = await listenersOn(ctx.docker, 'server', PORT);
+        return result(
+          l.length > 0,
+          l.length
+            ? `server listens on ${l.map((s) => `${s.ip}:${s.port}`).join(', ')}.`
+            : `Nothing listens on ${PORT} in server yet.`,
+        );
+      },
     },
     {
       id: 'connect',
@@ -36,6 +45,17 @@ export const throughHost: LessonDefinition = {
       commands: [{ container: 'client', text: `nc ${ctx.hostAddress.address} ${PORT}` }],
       action: null,
       check: `client has a connection open to ${ctx.hostAddress.address}:${PORT}`,
+      verify: async (ctx) => {
+        const open = (await socketsOf(ctx.docker, 'client')).filter(
+          (s) => s.state === 'ESTABLISHED' && s.remotePort === PORT,
+        );
+        return result(
+          open.length > 0,
+          open.length
+            ? `client → ${open[0]!.remoteIp}:${PORT} is established.`
+            : `client has no open connection to port ${PORT}.`,
+        );
+      },
     },
     {
       id: 'send',
@@ -44,38 +64,16 @@ export const throughHost: LessonDefinition = {
       commands: [{ container: 'client', text: 'hold my word' }],
       action: null,
       check: 'the server printed "hold my word"',
+      verify: async (ctx) => {
+        const out = await recentOutput(ctx.docker, 'server');
+        const ok = out.includes('hold my word');
+        return result(
+          ok,
+          ok
+            ? 'The server received "hold my word".'
+            : 'The server has not printed "hold my word" yet.',
+        );
+      },
     },
   ],
-  checks: {
-    listen: async (ctx) => {
-      const l = await listenersOn(ctx.docker, 'server', PORT);
-      return result(
-        l.length > 0,
-        l.length
-          ? `server listens on ${l.map((s) => `${s.ip}:${s.port}`).join(', ')}.`
-          : `Nothing listens on ${PORT} in server yet.`,
-      );
-    },
-    connect: async (ctx) => {
-      const open = (await socketsOf(ctx.docker, 'client')).filter(
-        (s) => s.state === 'ESTABLISHED' && s.remotePort === PORT,
-      );
-      return result(
-        open.length > 0,
-        open.length
-          ? `client → ${open[0]!.remoteIp}:${PORT} is established.`
-          : `client has no open connection to port ${PORT}.`,
-      );
-    },
-    send: async (ctx) => {
-      const out = await recentOutput(ctx.docker, 'server');
-      const ok = out.includes('hold my word');
-      return result(
-        ok,
-        ok
-          ? 'The server received "hold my word".'
-          : 'The server has not printed "hold my word" yet.',
-      );
-    },
-  },
 };

@@ -1,6 +1,6 @@
 // Lesson 3: a user-defined network, whose embedded DNS keeps names right when
 // containers come and go.
-import type { LessonContext, LessonDefinition } from './lesson';
+import type { LessonContext, LessonAction, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
 import { listenCommand } from './netcat';
 import { readFileIn, recentOutput, runIn, socketsOf } from './probes';
@@ -27,6 +27,15 @@ async function expectedResolver(ctx: LessonContext): Promise<string> {
   return info.NetworkSettings.Networks[NETWORK]?.Gateway ?? '';
 }
 
+const recreateServer: LessonAction = {
+  id: 'recreate-server',
+  label: 'Re-create server',
+  run: async (ctx) => {
+    const { oldIp, newIp } = await recreate(ctx, server);
+    return result(true, `server re-created: it was ${oldIp}, it is now ${newIp}.`);
+  },
+};
+
 export const userNetworks: LessonDefinition = {
   id: 'user-networks',
   title: '3 · User-defined networks',
@@ -48,6 +57,18 @@ export const userNetworks: LessonDefinition = {
         ctx.engineKind === 'podman'
           ? `client’s resolv.conf names the gateway of ${NETWORK}`
           : 'client’s resolv.conf names 127.0.0.11',
+      verify: async (ctx) => {
+        const lines = (await readFileIn(ctx.docker, 'client', '/etc/resolv.conf'))
+          .split('\n')
+          .filter(Boolean);
+        const line = lines.find((l) => l.startsWith('nameserver'));
+        const resolver = await expectedResolver(ctx);
+        return result(
+          line?.trim() === `nameserver ${resolver}`,
+          line ? `"${line.trim()}"` : 'No nameserver line.',
+          lines,
+        );
+      },
     },
     {
       id: 'talk',
@@ -60,14 +81,35 @@ export const userNetworks: LessonDefinition = {
       ],
       action: null,
       check: 'the server printed "now it works"',
+      verify: async (ctx) => {
+        const ok = (await recentOutput(ctx.docker, 'server')).includes('now it works');
+        return result(
+          ok,
+          ok
+            ? 'The server received "now it works".'
+            : 'The server has not printed "now it works" yet.',
+        );
+      },
     },
     {
       id: 'recreate',
       title: 'Re-create the server',
       text: 'Remove the server and create it again. Nothing is done to the client, yet the name follows the new container.',
       commands: [],
-      action: { id: 'recreate-server', label: 'Re-create server' },
+      action: recreateServer,
       check: 'server resolves in the client to the new server’s address',
+      verify: async (ctx) => {
+        const [ip, resolved] = await Promise.all([
+          ipOn(ctx.docker, 'server', NETWORK),
+          resolveInClient(ctx),
+        ]);
+        return result(
+          resolved !== '' && resolved === ip,
+          resolved === ip
+            ? `In the client, server resolves to ${resolved}: the new server.`
+            : `In the client, server resolves to ${resolved || 'nothing'}, but the server is ${ip}.`,
+        );
+      },
     },
     {
       id: 'reconnect',
@@ -79,59 +121,18 @@ export const userNetworks: LessonDefinition = {
       ],
       action: null,
       check: 'client has a connection open to the new server',
+      verify: async (ctx) => {
+        const ip = await ipOn(ctx.docker, 'server', NETWORK);
+        const open = (await socketsOf(ctx.docker, 'client')).some(
+          (s) => s.state === 'ESTABLISHED' && s.remoteIp === ip && s.remotePort === PORT,
+        );
+        return result(
+          open,
+          open
+            ? `client → ${ip}:${PORT} is established.`
+            : `client has no connection to ${ip}:${PORT}.`,
+        );
+      },
     },
   ],
-  checks: {
-    dns: async (ctx) => {
-      const lines = (await readFileIn(ctx.docker, 'client', '/etc/resolv.conf'))
-        .split('\n')
-        .filter(Boolean);
-      const line = lines.find((l) => l.startsWith('nameserver'));
-      const resolver = await expectedResolver(ctx);
-      return result(
-        line?.trim() === `nameserver ${resolver}`,
-        line ? `"${line.trim()}"` : 'No nameserver line.',
-        lines,
-      );
-    },
-    talk: async (ctx) => {
-      const ok = (await recentOutput(ctx.docker, 'server')).includes('now it works');
-      return result(
-        ok,
-        ok
-          ? 'The server received "now it works".'
-          : 'The server has not printed "now it works" yet.',
-      );
-    },
-    recreate: async (ctx) => {
-      const [ip, resolved] = await Promise.all([
-        ipOn(ctx.docker, 'server', NETWORK),
-        resolveInClient(ctx),
-      ]);
-      return result(
-        resolved !== '' && resolved === ip,
-        resolved === ip
-          ? `In the client, server resolves to ${resolved}: the new server.`
-          : `In the client, server resolves to ${resolved || 'nothing'}, but the server is ${ip}.`,
-      );
-    },
-    reconnect: async (ctx) => {
-      const ip = await ipOn(ctx.docker, 'server', NETWORK);
-      const open = (await socketsOf(ctx.docker, 'client')).some(
-        (s) => s.state === 'ESTABLISHED' && s.remoteIp === ip && s.remotePort === PORT,
-      );
-      return result(
-        open,
-        open
-          ? `client → ${ip}:${PORT} is established.`
-          : `client has no connection to ${ip}:${PORT}.`,
-      );
-    },
-  },
-  actions: {
-    'recreate-server': async (ctx) => {
-      const { oldIp, newIp } = await recreate(ctx, server);
-      return result(true, `server re-created: it was ${oldIp}, it is now ${newIp}.`);
-    },
-  },
 };
