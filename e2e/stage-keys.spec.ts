@@ -52,10 +52,11 @@ test('F6 reaches every pane, the open panels and the header, and F1 lists the ke
 }) => {
   for (const name of ['alpha', 'beta']) await startShell(name);
   for (const name of ['alpha', 'beta']) await waitForPrompt(page, name);
+  // At 1280 wide the panels float over the consoles; the keyboard reaches them all the same.
+  await consoleOf(page, 'alpha').click();
   await page.getByRole('button', { name: 'Engine map' }).click();
   await page.getByRole('button', { name: 'Diagram' }).click();
-
-  await consoleOf(page, 'alpha').click();
+  await consoleOf(page, 'alpha').locator('textarea').focus();
   const visited: string[] = [];
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('F6');

@@ -14,10 +14,16 @@ export function stepIndex(count: number, current: number, direction: 1 | -1, sta
 const FOCUSABLE =
   'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea, [tabindex]:not([tabindex="-1"])';
 
+/** Shown regions in the order they appear: panes by their place in the grid (CSS order). */
 function regions(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-focus-region]')].filter((el) =>
+  const all = [...document.querySelectorAll<HTMLElement>('[data-focus-region]')].filter((el) =>
     el.checkVisibility(),
   );
+  const isPane = (el: HTMLElement) => el.dataset['pane'] !== undefined;
+  const panes = all
+    .filter(isPane)
+    .sort((a, b) => Number(getComputedStyle(a).order) - Number(getComputedStyle(b).order));
+  return all.map((el) => (isPane(el) ? panes.shift()! : el));
 }
 
 /** Puts the keyboard in a region: a pane's console when it has one, else its first control. */

@@ -1,7 +1,8 @@
 // The app's own keys. They are read in the capture phase, before a console's xterm sees
 // them, so none of them is ever typed into a shell; keys a shell needs (Tab, Esc, Ctrl-…,
 // Alt-…) are left alone, which is why they are all function keys.
-export type ShortcutId = 'help' | 'nextPane' | 'previousPane' | 'largeText';
+export type ShortcutId =
+  'help' | 'nextPane' | 'previousPane' | 'largeText' | 'stageMode' | 'maximize' | 'pin';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -29,6 +30,27 @@ export const SHORTCUTS: readonly Shortcut[] = [
     does: 'Focus the previous console',
   },
   { id: 'largeText', key: 'F8', shift: false, keys: 'F8', does: 'Large text on or off' },
+  {
+    id: 'stageMode',
+    key: 'F8',
+    shift: true,
+    keys: 'Shift+F8',
+    does: 'Stage mode on or off: one-line headers, larger consoles, actions in menus',
+  },
+  {
+    id: 'maximize',
+    key: 'F9',
+    shift: false,
+    keys: 'F9',
+    does: 'Maximize the focused pane, or show every pane again',
+  },
+  {
+    id: 'pin',
+    key: 'F9',
+    shift: true,
+    keys: 'Shift+F9',
+    does: 'Pin or unpin the focused pane; two pinned panes fill the window side by side',
+  },
 ];
 
 export interface KeyLike {
