@@ -21,15 +21,24 @@ export async function gatewayOf(container: string, network = 'bridge'): Promise<
   return gateway;
 }
 
-/** Sets the stage: a running container with a shell on a TTY, labelled as Crosstalk's own. */
-export async function startShell(name: string): Promise<void> {
+/**
+ * Sets the stage: a running container with a shell on a TTY, labelled as Crosstalk's own,
+ * on the labelled user network "stage" (its own bridge, so the test does not depend on the
+ * default bridge, which other engines on a shared machine have been seen to take down).
+ */
+export async function startShell(name: string, network = 'stage'): Promise<void> {
+  const labels = { 'io.crosstalk.owned': 'true' };
+  const existing = await docker.listNetworks({ filters: { name: [network] } });
+  if (!existing.some((n) => n.Name === network))
+    await docker.createNetwork({ Name: network, Labels: labels });
   const container = await docker.createContainer({
     name,
     Image: TEST_IMAGE,
     Cmd: ['bash'],
     Tty: true,
     OpenStdin: true,
-    Labels: { 'io.crosstalk.owned': 'true' },
+    Labels: labels,
+    HostConfig: { NetworkMode: network },
   });
   await container.start();
 }
