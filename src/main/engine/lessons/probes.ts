@@ -37,7 +37,7 @@ export async function readFileIn(
 export async function socketsOf(docker: Dockerode, container: string): Promise<TcpSocket[]> {
   const text = await runIn(docker, container, ['cat', '/proc/net/tcp', '/proc/net/tcp6']);
   const { tcp, tcp6 } = splitProcNetTcp(text.stdout);
-  return [...parseProcNetTcp(tcp, 4), ...parseProcNetTcp(tcp6, 6)];
+  return [...parseProcNetTcp(tcp ?? '', 4), ...parseProcNetTcp(tcp6 ?? '', 6)];
 }
 
 export async function listenersOn(docker: Dockerode, container: string, port: number) {

@@ -139,9 +139,17 @@ describe('splitProcNetTcp', () => {
   it('leaves a table out when the kernel has none (IPv6 disabled)', () => {
     const output = `${tcp}cat: can't open '/proc/net/tcp6': No such file or directory\n`;
     const tables = splitProcNetTcp(output);
-    expect(parseProcNetTcp(tables.tcp, 4)).toHaveLength(5);
-    expect(tables.tcp6).toBe('');
-    expect(splitProcNetTcp('OCI runtime exec failed')).toEqual({ tcp: '', tcp6: '' });
+    expect(parseProcNetTcp(tables.tcp!, 4)).toHaveLength(5);
+    expect(tables.tcp6).toBeNull();
+    expect(splitProcNetTcp('OCI runtime exec failed')).toEqual({ tcp: null, tcp6: null });
+  });
+
+  it('keeps a table with no sockets (a header alone) apart from a missing one', () => {
+    const headers = `${tcpHeader}\n${tcp6Header}\n`;
+    const tables = splitProcNetTcp(headers);
+    expect(tables.tcp).not.toBeNull();
+    expect(tables.tcp6).not.toBeNull();
+    expect(parseProcNetTcp(tables.tcp!, 4)).toEqual([]);
   });
 });
 

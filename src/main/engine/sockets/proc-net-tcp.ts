@@ -62,14 +62,17 @@ export function parseProcNetTcp(text: string, family: 4 | 6): TcpSocket[] {
 
 /**
  * Splits `cat /proc/net/tcp /proc/net/tcp6` back into its two tables by their header lines;
- * tcp6's header says "remote_address" where tcp's says "rem_address". A missing table is ''.
+ * tcp6's header says "remote_address" where tcp's says "rem_address". A table whose header
+ * never came is null; a header alone is an empty table (a namespace with no TCP sockets).
  */
-export function splitProcNetTcp(text: string): { tcp: string; tcp6: string } {
-  const tables = { tcp: '', tcp6: '' };
+export function splitProcNetTcp(text: string): { tcp: string | null; tcp6: string | null } {
+  const tables: { tcp: string | null; tcp6: string | null } = { tcp: null, tcp6: null };
   let current: keyof typeof tables | null = null;
   for (const line of text.split('\n')) {
-    if (/^\s*sl\s/.test(line)) current = /\bremote_address\b/.test(line) ? 'tcp6' : 'tcp';
-    else if (current) tables[current] += `${line}\n`;
+    if (/^\s*sl\s/.test(line)) {
+      current = /\bremote_address\b/.test(line) ? 'tcp6' : 'tcp';
+      tables[current] = '';
+    } else if (current) tables[current] += `${line}\n`;
   }
   return tables;
 }

@@ -72,6 +72,11 @@ describe('reading a container’s sockets', () => {
       .toEqual([expect.objectContaining({ remoteIp: serverIp, state: 'ESTABLISHED' })]);
   });
 
+  it('reads an empty table through docker exec as no sockets, not as a failure', async () => {
+    const quiet = await run('sleep 600');
+    expect(await execReader(docker)(quiet)).toEqual([]);
+  });
+
   it('rejects clearly for a container that is gone or stopped', async () => {
     const gone = { id: 'f'.repeat(64), pid: 0 };
     await expect(execReader(docker)(gone)).rejects.toMatchObject({

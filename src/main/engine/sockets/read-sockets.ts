@@ -94,7 +94,8 @@ export function execReader(docker: Dockerode, timeoutMs = execTimeoutMs): Socket
       throw execFailure(error, id, signal.aborted, timeoutMs);
     });
     const { tcp, tcp6 } = splitProcNetTcp(output.stdout);
-    if (tcp === '') {
+    // No header at all: cat did not run or could not read the table. A header alone is fine.
+    if (tcp === null) {
       // e.g. "OCI runtime exec failed: ... "cat": executable file not found" (exit 126/127).
       const said = `${output.stdout}${output.stderr}`.trim();
       throw new AppError(
@@ -103,7 +104,7 @@ export function execReader(docker: Dockerode, timeoutMs = execTimeoutMs): Socket
         said ? `The container said: ${said}` : 'The image needs a `cat` command.',
       );
     }
-    return parseTables(tcp, tcp6);
+    return parseTables(tcp, tcp6 ?? '');
   };
 }
 
