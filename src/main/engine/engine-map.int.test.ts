@@ -10,6 +10,7 @@ import { dockerFor } from './connect';
 import { discoverEndpoint, gatherDiscoveryInput } from './discovery';
 import { bridgeGateway, engineMap } from './engine-map';
 import { OWNED_LABEL } from './labels';
+import { useLab, type LabLease } from '../lab/lab-fixture';
 import { ENDPOINT, SOCKET_PATH, TEST_IMAGE, docker, uniqueName } from './test-support';
 
 /** An empty docker config folder, so a developer's own contexts do not decide the outcome. */
@@ -131,5 +132,25 @@ describe('engineMap on the local engine', () => {
 
   it('bridgeGateway agrees with the container on the bridge', async () => {
     expect(await bridgeGateway(docker)).toBe(seenGateway);
+  });
+});
+
+describe('an engine behind a local socket in another network namespace (the two-host lab)', () => {
+  let lab: LabLease;
+  beforeAll(async () => {
+    lab = await useLab();
+  }, 60_000);
+  afterAll(async () => lab?.release(), 60_000);
+
+  it('does not claim its published ports are at this machine’s localhost', async () => {
+    const node = lab.state.nodes[0]!;
+    vi.stubEnv('DOCKER_HOST', node.endpoint);
+    const endpoint = discoverEndpoint(gatherDiscoveryInput());
+    expect(endpoint.kind).toBe('unix');
+    const map = await engineMap(dockerFor(endpoint), endpoint);
+    expect(map.publishedPortsAt.address).not.toBe('localhost');
+    expect(map.publishedPortsAt.address).toBe(node.name);
+    expect(map.flavourLabel).toContain(node.name);
+    expect(map.hostFromContainer.address).toBe('10.212.1.1');
   });
 });

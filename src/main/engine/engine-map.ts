@@ -1,5 +1,6 @@
 // The engine map: where the engine lives, how it was found, and the two
 // addresses that follow from that, read from the live engine.
+import { hostname, networkInterfaces } from 'node:os';
 import type Dockerode from 'dockerode';
 import type { EngineMap } from '../../shared/engine-map';
 import {
@@ -31,6 +32,14 @@ export async function bridgeGateway(docker: Dockerode): Promise<string | null> {
   return subnet ? subnet.replace(/\.0\/\d+$/, '.1') : null;
 }
 
+/** This machine's host name and every address of its interfaces. */
+export function thisMachine(): { hostname: string; addresses: string[] } {
+  const addresses = Object.values(networkInterfaces()).flatMap((list) =>
+    (list ?? []).map((a) => a.address),
+  );
+  return { hostname: hostname(), addresses };
+}
+
 export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Promise<EngineMap> {
   const [info, version, gateway, machineIp] = await Promise.all([
     docker.info(),
@@ -46,6 +55,8 @@ export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Pr
     bridgeGateway: gateway,
     machineIp,
     kind: product.kind,
+    thisMachine: thisMachine(),
+    nodeAddress: info.Swarm?.NodeAddr || undefined,
   });
   return {
     endpoint: endpoint.url,

@@ -166,6 +166,39 @@ describe('describeAddresses', () => {
     });
   });
 
+  it('a local socket to an engine in another network namespace: ports are on its host, not localhost', () => {
+    const lab = { ...linux, name: 'crosstalk-lab-node1' };
+    const here = { hostname: 'vm', addresses: ['127.0.0.1', '192.0.2.2', '172.17.0.1'] };
+    const elsewhere = describeFor({ engine: lab, bridgeGateway: '10.212.1.1', thisMachine: here });
+    expect(elsewhere.flavour).toBe('remote');
+    expect(elsewhere.flavourLabel).toContain('crosstalk-lab-node1');
+    expect(elsewhere.publishedPortsAt.address).toBe('crosstalk-lab-node1');
+    expect(elsewhere.publishedPortsAt.reason).toContain('not on this machine’s localhost');
+    expect(elsewhere.hostFromContainer.address).toBe('10.212.1.1');
+    // As a swarm node it knows its own address.
+    const node = describeFor({
+      engine: lab,
+      bridgeGateway: '10.212.1.1',
+      thisMachine: here,
+      nodeAddress: '10.212.0.1',
+    });
+    expect(node.publishedPortsAt.address).toBe('10.212.0.1');
+  });
+
+  it('a local socket to an engine on this machine stays local (its name or its bridge is here)', () => {
+    const here = { hostname: 'vm', addresses: ['127.0.0.1', '172.17.0.1'] };
+    expect(
+      describeFor({
+        engine: { ...linux, name: 'vm' },
+        bridgeGateway: '10.88.0.1',
+        thisMachine: here,
+      }).flavour,
+    ).toBe('linux-local');
+    expect(describeFor({ engine: { ...linux, name: 'other' }, thisMachine: here }).flavour).toBe(
+      'linux-local',
+    );
+  });
+
   it('a remote engine over ssh', () => {
     expect(
       describeFor({ endpoint: endpointFor({ DOCKER_HOST: 'ssh://me@build-box' }) }),

@@ -18,6 +18,10 @@ export interface AddressInput {
   machineIp: string | null;
   /** The product answering (from its version); Docker Engine when not given. */
   kind?: EngineKind;
+  /** This machine's host name and interface addresses, to tell whether a socket's engine is really here. */
+  thisMachine?: { hostname: string; addresses: string[] };
+  /** The engine's own address when it is a swarm node (docker info .Swarm.NodeAddr). */
+  nodeAddress?: string;
 }
 
 /** The fields of `docker info` (dockerode's DockerInfo) that tell engines apart. */
@@ -120,6 +124,8 @@ export function describeAddresses(input: AddressInput): EngineAddresses {
       },
     };
   }
+  const elsewhere = elsewhereBehindSocket(input);
+  if (elsewhere) return elsewhere;
   if (podman) {
     // Podman's default network is its own bridge (podman0, netavark), not docker0.
     return {
@@ -145,6 +151,35 @@ export function describeAddresses(input: AddressInput): EngineAddresses {
     publishedPortsAt: {
       address: 'localhost',
       reason: 'the engine runs on this machine, so published ports are on its addresses',
+    },
+  };
+}
+
+/**
+ * A local socket does not prove a local engine: a dockerd in another network namespace (the
+ * two-host lab) or a VM whose socket is forwarded answers on one too. When the engine reports a
+ * host name other than this machine's and its bridge gateway is none of this machine's
+ * addresses, its published ports are on its own host, not on this machine's localhost.
+ */
+function elsewhereBehindSocket(input: AddressInput): EngineAddresses | null {
+  const { thisMachine, bridgeGateway, engine } = input;
+  if (!thisMachine || !bridgeGateway || engine.name === '') return null;
+  if (engine.name === thisMachine.hostname || thisMachine.addresses.includes(bridgeGateway)) {
+    return null;
+  }
+  const where = input.nodeAddress
+    ? `${engine.name}’s own address, ${input.nodeAddress}`
+    : `the addresses of ${engine.name}`;
+  return {
+    flavour: 'remote',
+    flavourLabel: `engine "${engine.name}" in another network namespace or VM, behind a local socket`,
+    hostFromContainer: gatewayReason(
+      bridgeGateway,
+      `the bridge gateway on ${engine.name}: containers reach that host, not this machine`,
+    ),
+    publishedPortsAt: {
+      address: input.nodeAddress ?? engine.name,
+      reason: `the engine’s bridge (${bridgeGateway}) is not on this machine and it calls itself ${engine.name}, not ${thisMachine.hostname}: published ports are on ${where}, not on this machine’s localhost`,
     },
   };
 }
