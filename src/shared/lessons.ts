@@ -13,6 +13,8 @@ export type LessonId = (typeof lessonIds)[number];
 /** A command the person can click to type into one container's console. */
 export interface LessonCommand {
   container: string;
+  /** The engine the container is on, for lessons across hosts (absent: the engine in use). */
+  engine?: string;
   text: string;
   /** Send Ctrl-C first (to end whatever runs in that console). */
   interrupt?: boolean;

@@ -132,8 +132,8 @@ describe('parseProcNetTcp', () => {
 describe('splitProcNetTcp', () => {
   it('splits `cat /proc/net/tcp /proc/net/tcp6` at the header lines', () => {
     const { tcp: v4, tcp6: v6 } = splitProcNetTcp(tcp + tcp6);
-    expect(parseProcNetTcp(v4, 4)).toEqual(parseProcNetTcp(tcp, 4));
-    expect(parseProcNetTcp(v6, 6)).toEqual(parseProcNetTcp(tcp6, 6));
+    expect(parseProcNetTcp(v4!, 4)).toEqual(parseProcNetTcp(tcp, 4));
+    expect(parseProcNetTcp(v6!, 6)).toEqual(parseProcNetTcp(tcp6, 6));
   });
 
   it('leaves a table out when the kernel has none (IPv6 disabled)', () => {
