@@ -43,4 +43,22 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Test support lives in test/, outside the app's build: product code never imports it.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/test/support', '**/test/support/**', '**/test/fault/**'],
+              message: 'Only tests import test support; product code must not depend on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

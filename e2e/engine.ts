@@ -1,12 +1,12 @@
 // The e2e tests' direct line to the engine: for setting the stage, reading the
 // engine's truth, and cleaning up. Never used to fake what the UI does.
-import Dockerode from 'dockerode';
 import { cleanupOwned } from '../src/main/engine/networks';
 
-export const TEST_IMAGE = 'crosstalk-test:latest';
+import { TEST_IMAGE, docker, ENDPOINT } from '../test/support/engine';
+
+export { TEST_IMAGE, docker, ENDPOINT };
 /** Busybox alone, like the public image lessons default to (its own small nc). */
 export const BUSYBOX_IMAGE = 'crosstalk-busybox:latest';
-export const docker = new Dockerode();
 
 /** Removes every container and network Crosstalk (or a test) labelled as its own. */
 export async function removeOwned(): Promise<void> {

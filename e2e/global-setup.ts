@@ -1,14 +1,12 @@
 // Checks, before any spec, that what the e2e tests need is really here.
 import { existsSync } from 'node:fs';
-import Dockerode from 'dockerode';
-import { TEST_IMAGE } from './engine';
+import { ENDPOINT, TEST_IMAGE, docker } from './engine';
 
 export default async function globalSetup(): Promise<void> {
   if (!existsSync('out/main/web.js'))
     throw new Error('Build first: npm run build (npm test does it).');
-  const docker = new Dockerode();
   await docker.ping().catch(() => {
-    throw new Error('No Docker engine answers at /var/run/docker.sock; .ci/run starts one.');
+    throw new Error(`No Docker engine answers at ${ENDPOINT}; .ci/run starts one.`);
   });
   await docker
     .getImage(TEST_IMAGE)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from './model';
-import { container, network } from './test-fixtures';
+import { container, network } from '../../test/support/model-fixtures';
 import { buildTopology, isLoopbackIp, unmapIpv4 } from './topology';
 import type { ContainerSockets, TopologyInput } from './topology';
 

@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
+import { newDocker } from '../support/engine';
 
 const ROOT = process.env['CROSSTALK_FAULT_ROOT'] ?? '/tmp/crosstalk-fault-ct9';
 export const PRIVATE_ENGINE = {
@@ -130,7 +131,7 @@ export async function loadTestImage(): Promise<void> {
       )
   )
     return;
-  const main = new Dockerode();
+  const main = newDocker();
   const tar = await main.getImage(TEST_IMAGE).get();
   const loading = await own.loadImage(tar);
   await new Promise<void>((resolve, reject) => {

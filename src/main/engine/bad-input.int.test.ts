@@ -11,7 +11,7 @@ import {
   newApp,
   removeTestResources,
   uniqueName,
-} from './test-support';
+} from '../../../test/support';
 
 const LAB = uniqueName('bad-input');
 let app: Crosstalk;

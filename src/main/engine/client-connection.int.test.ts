@@ -3,7 +3,13 @@
 // clients releases every console's follow-up.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Crosstalk } from './runtime';
-import { TEST_IMAGE, TestClient, newApp, removeTestResources, uniqueName } from './test-support';
+import {
+  TEST_IMAGE,
+  TestClient,
+  newApp,
+  removeTestResources,
+  uniqueName,
+} from '../../../test/support';
 
 const LAB = uniqueName('clients');
 let app: Crosstalk;

@@ -15,7 +15,7 @@ import {
   uniqueName,
   waitUntil,
   type RecordingSink,
-} from './test-support';
+} from '../../../test/support';
 
 const LAB = uniqueName('consoles');
 let app: Crosstalk;

@@ -32,9 +32,13 @@ const REPLAY_LINES = 200;
 export const restartMarker = (name: string) =>
   `\r\n\x1b[1;33m── ${name} restarted · console reattached ──\x1b[0m\r\n`;
 
+/** Shell code that runs `action` (with the process's /proc dir in $p) for each process one console started. */
+export const forConsoleProcesses = (consoleId: string, action: string) =>
+  `for p in /proc/[0-9]*; do if tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -qx "CROSSTALK_CONSOLE=${consoleId}"; then ${action}; fi; done`;
+
 /** Shell code that hangs up every process started by one console. */
 export const hangUpScript = (consoleId: string) =>
-  `for p in /proc/[0-9]*; do if tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -qx "CROSSTALK_CONSOLE=${consoleId}"; then kill -HUP "\${p#/proc/}" 2>/dev/null; fi; done`;
+  forConsoleProcesses(consoleId, 'kill -HUP "${p#/proc/}" 2>/dev/null');
 
 export class ConsoleSession {
   private stream: Duplex | null = null;

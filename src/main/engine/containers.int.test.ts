@@ -19,7 +19,7 @@ import {
   runUnowned,
   uniqueName,
   waitUntil,
-} from './test-support';
+} from '../../../test/support';
 
 const LAB = uniqueName('containers');
 const unowned: string[] = [];

@@ -11,7 +11,10 @@ import { discoverEndpoint, gatherDiscoveryInput } from './discovery';
 import { bridgeGateway, engineMap } from './engine-map';
 import { OWNED_LABEL } from './labels';
 import { useLab, type LabLease } from '../lab/lab-fixture';
-import { ENDPOINT, SOCKET_PATH, TEST_IMAGE, docker, uniqueName } from './test-support';
+import { ENDPOINT, TEST_IMAGE, socketPath, docker, uniqueName } from '../../../test/support';
+
+/** These tests speak to the engine's socket itself. */
+const SOCKET_PATH = socketPath();
 
 /** An empty docker config folder, so a developer's own contexts do not decide the outcome. */
 const configDir = mkdtempSync(join(tmpdir(), 'crosstalk-docker-config-'));

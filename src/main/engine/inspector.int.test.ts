@@ -6,7 +6,7 @@ import type { ContainerDetails } from '../../shared/engine-map';
 import { inspectContainer } from './inspector';
 import { OWNED_LABEL } from './labels';
 import { readContainerSockets } from './sockets/read-sockets';
-import { TEST_IMAGE, docker, uniqueName, waitUntil } from './test-support';
+import { TEST_IMAGE, docker, uniqueName, waitUntil } from '../../../test/support';
 
 const readSockets = readContainerSockets({ docker, hostProc: true });
 const created: Dockerode.Container[] = [];

@@ -9,13 +9,16 @@ import Dockerode from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LiveState } from './live-state';
 import {
-  SOCKET_PATH,
+  socketPath,
   TEST_IMAGE,
   docker,
   removeTestResources,
   uniqueName,
   waitUntil,
-} from './test-support';
+} from '../../../test/support';
+
+/** These tests speak to the engine's socket itself. */
+const SOCKET_PATH = socketPath();
 
 const LAB = uniqueName('live-state');
 const made: string[] = [];

@@ -13,7 +13,7 @@ import {
   removeTestResources,
   uniqueName,
   waitUntil,
-} from './test-support';
+} from '../../../test/support';
 
 const LAB = uniqueName('attach');
 let app: Crosstalk;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../scripts/test-engines/engines.mjs';
 import { parseHost } from './discovery';
 import { Crosstalk } from './runtime';
-import { TEST_IMAGE, TestClient, uniqueName, waitUntil } from './test-support';
+import { TEST_IMAGE, TestClient, uniqueName, waitUntil } from '../../../test/support';
 import { cleanupOwned } from './networks';
 
 const socket = testEngines().podman.socket;

@@ -13,7 +13,7 @@ import { targetFor } from './connect';
 import { discoverEndpoint, gatherDiscoveryInput } from './discovery';
 import { engineMap } from './engine-map';
 import { LiveState } from './live-state';
-import { freePort } from './test-support';
+import { freePort } from '../../../test/support';
 
 const { tls } = testEngines();
 const TLS_URL = `tcp://${tls.host}:${tls.port}`;

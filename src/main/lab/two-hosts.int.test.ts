@@ -3,11 +3,11 @@
 // starts one) is brought up again afterwards.
 import { execFileSync } from 'node:child_process';
 import Dockerode from 'dockerode';
+import { docker as main } from '../../../test/support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labTraces } from './host-facts';
 import { labDown, labStatus, labUp } from './two-hosts';
 
-const main = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const hostLinks = (): string[] =>
   execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' })
     .split('\n')

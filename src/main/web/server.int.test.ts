@@ -19,7 +19,7 @@ import {
   removeTestResources,
   uniqueName,
   waitUntil,
-} from '../engine/test-support';
+} from '../../../test/support';
 import { COOKIE } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { startWebServer, type WebServer } from './server';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OWNED_LABEL } from '../labels';
-import { TEST_IMAGE, uniqueName } from '../test-support';
+import { TEST_IMAGE, uniqueName } from '../../../../test/support';
 import { describeAddresses, engineFacts } from './addresses';
 import { discoverEndpoint } from './endpoint';
 import { gatherDiscoveryInput } from './gather';

@@ -1,7 +1,6 @@
 // The live picture against the real engine: sockets polled from /proc, a live connection
 // seen and gone, and the bind-address case in the reachability matrix.
 import { randomBytes } from 'node:crypto';
-import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocketsEvent } from '../../../shared/live-picture';
 import type { ContainerView, NetworkView } from '../../../shared/model';
@@ -9,8 +8,8 @@ import { readContainerSockets } from '../sockets/read-sockets';
 import { toContainerView, toNetworkView } from '../views';
 import { probeReachability } from './reachability';
 import { SocketWatch } from './socket-watch';
+import { docker } from '../../../../test/support';
 
-const docker = new Dockerode();
 const tag = randomBytes(3).toString('hex');
 const labels = { 'io.crosstalk.owned': 'true', 'io.crosstalk.test': 'live-picture' };
 const netName = `crosstalk-lp-net-${tag}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { container, network } from '../../../shared/test-fixtures';
+import { container, network } from '../../../../test/support/model-fixtures';
 import { planProbes, portsOf } from './probe-plan';
 
 const example = { network: 'example', gateway: '172.18.0.1' };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { establishedConnections, listeningSockets } from './proc-net-tcp';
 import { execReader, procReader, readContainerSockets } from './read-sockets';
 import type { SocketReader } from './read-sockets';
+import { docker } from '../../../../test/support';
 
-const docker = new Dockerode();
 const labels = { 'io.crosstalk.owned': 'true', 'io.crosstalk.test': 'read-sockets' };
 const created: Dockerode.Container[] = [];
 

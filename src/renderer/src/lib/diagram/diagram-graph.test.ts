@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReachabilityMatrix } from '../../../../shared/live-picture';
 import type { Snapshot } from '../../../../shared/model';
-import { container, network } from '../../../../shared/test-fixtures';
+import { container, network } from '../../../../../test/support/model-fixtures';
 import { buildTopology } from '../../../../shared/topology';
 import { buildGraph, rankingEdges, type GraphInput } from './diagram-graph';
 import { toFlowEdges } from './diagram-flow';
