@@ -61,4 +61,23 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Shared modules reach the renderer's bundle: only the contract and its schemas (main
+    // side at run time) take all of zod; anything else takes zod/mini's few validators.
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/contract.ts', 'src/shared/schemas.ts', 'src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "Use 'zod/mini' here: this module is bundled into the renderer.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

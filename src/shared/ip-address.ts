@@ -1,7 +1,8 @@
 // IP addresses, parsed by zod's own IPv4/IPv6 validators: this module is shared with
 // the renderer, where Node's `net.isIP` does not exist (the main side's tests compare
-// the two on the same inputs).
-import { z } from 'zod';
+// the two on the same inputs). zod/mini, not zod: the renderer bundles only these two
+// validators instead of all of zod.
+import * as z from 'zod/mini';
 
 const v4 = z.ipv4();
 const v6 = z.ipv6();
