@@ -4,7 +4,7 @@ import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useLab, type LabLease } from '../../../lab/lab-fixture';
 import { listenersOn, runIn } from '../probes';
-import { waitUntil } from '../../test-support';
+import { waitUntil } from '../../../../../test/support';
 import { AcrossHostsLesson, OVERLAY, acrossHostsLab, type AcrossHostsCheck } from './across-hosts';
 import { swarmStateOf } from './swarm';
 
