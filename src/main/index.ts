@@ -12,6 +12,10 @@ const devUrl = process.env['ELECTRON_RENDERER_URL'];
 
 async function main(): Promise<void> {
   registerAppScheme();
+  // Chromium holds network and message tasks after each key until the next frame is drawn
+  // (DeferRendererTasksAfterInput); while any pane draws every frame, a console's echo then
+  // waits a frame. The desktop app owns its Chromium, so it turns that off (BENCHMARKS.md).
+  app.commandLine.appendSwitch('disable-features', 'DeferRendererTasksAfterInput');
   await app.whenReady();
   serveAppScheme(RENDERER_ROOT);
   let core: Crosstalk;
