@@ -1,34 +1,15 @@
 // Fixtures that give each spec the app, in browser mode (the built web server,
 // started exactly as `npm run web` starts it, in Chromium) or in Electron.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { electronBinary } from '../scripts/electron-binary.mjs';
 import { removeOwned } from './engine';
+import { startWebMode } from './web-mode';
 
 interface WorkerFixtures {
   webUrl: string;
 }
 interface TestFixtures {
   app: Page;
-}
-
-function startWebMode(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--no-open', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (m) resolve({ url: m[1]!, child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    // The server's own complaints belong in the test log.
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
-  });
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({

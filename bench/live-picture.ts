@@ -1,28 +1,27 @@
-// The live picture's figures: how long after a TCP connection opens (and closes) its edge
-// appears in (and vanishes from) the diagram, and what watching the sockets of 10 shown
-// containers costs the main process. Times come from the containers' own clock (the host's)
-// and the page's Date.now(): both read the same kernel clock.
+// The live picture: how long after a TCP connection opens (and closes) its edge appears in
+// (and vanishes from) the diagram, and what watching the sockets of 10 shown containers
+// costs the main process. Times come from the containers' own clock (the host's) and the
+// page's Date.now(): both read the same kernel clock.
 // Baseline for CPU: the same main process with the diagram closed (nothing watched).
-import {
-  cleanup,
-  cpuSeconds,
-  createNetwork,
-  docker,
-  openApp,
-  report,
-  runContainer,
-  sleep,
-  summary,
-  withApp,
-  writeResult,
-} from './harness.mjs';
+import type { Page } from '@playwright/test';
+import type { Figure } from './lib/figures';
+import { cleanup, createNetwork, docker, runContainer, sleep } from './lib/engine';
+import { openApp, withApp } from './lib/app';
+import { cpuSeconds } from './lib/procs';
+import { summary } from './lib/stats';
 
 const NETWORK = 'lp-bench-net';
 const SERVER = 'lp-bench-server';
 const CLIENT = 'lp-bench-client';
 const SHOWN = 10;
-const ROUNDS = Number(process.env['BENCH_EDGE_ROUNDS'] ?? 10);
-const CPU_SECONDS = Number(process.env['BENCH_CPU_SECONDS'] ?? 20);
+const ROUNDS = Number(process.env['BENCH_EDGE_ROUNDS'] ?? 6);
+const CPU_SECONDS = Number(process.env['BENCH_CPU_SECONDS'] ?? 10);
+
+declare global {
+  interface Window {
+    __edges: { event: 'appear' | 'vanish'; at: number }[];
+  }
+}
 
 /** Ten containers: a server that listens again after each client, a client, eight idlers. */
 async function startContainers() {
@@ -34,17 +33,16 @@ async function startContainers() {
     cmd: ['bash', '-c', 'while true; do nc -lp 1234 >/dev/null; done'],
   });
   await runContainer({ name: CLIENT, network: NETWORK, cmd: idle });
-  for (let i = 2; i < SHOWN; i++) {
+  for (let i = 2; i < SHOWN; i++)
     await runContainer({ name: `lp-bench-idle-${i}`, network: NETWORK, cmd: idle });
-  }
 }
 
 /** Records when the client → server connection edge appears and vanishes, by Date.now(). */
-async function installEdgeWatch(page) {
+async function installEdgeWatch(page: Page) {
   await page.evaluate(
     ([client, server]) => {
       const selector = `[aria-label^="Connection ${client} → ${server}"]`;
-      const log = [];
+      const log: Window['__edges'] = [];
       let present = false;
       new MutationObserver(() => {
         const now = document.querySelector(selector) !== null;
@@ -53,12 +51,12 @@ async function installEdgeWatch(page) {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
       window.__edges = log;
     },
-    [CLIENT, SERVER],
+    [CLIENT, SERVER] as const,
   );
 }
 
 /** One connection held for 1.5 s; returns when it opened and closed (ms since the epoch). */
-async function connectOnce() {
+async function connectOnce(): Promise<{ opened: number; closed: number }> {
   const exec = await docker.getContainer(CLIENT).exec({
     Cmd: [
       'bash',
@@ -71,16 +69,16 @@ async function connectOnce() {
   });
   const stream = await exec.start({ hijack: true, stdin: false });
   let out = '';
-  stream.on('data', (chunk) => (out += chunk.toString('latin1')));
+  stream.on('data', (chunk: Buffer) => (out += chunk.toString('latin1')));
   await new Promise((resolve) => stream.on('end', resolve));
   const [opened, closed] = (out.match(/\d{10}\.\d{6}/g) ?? []).map((s) => Number(s) * 1000);
   if (!opened || !closed) throw new Error(`unexpected output: ${out}`);
   return { opened, closed };
 }
 
-async function measureEdges(page) {
-  const appear = [];
-  const vanish = [];
+async function measureEdges(page: Page) {
+  const appear: number[] = [];
+  const vanish: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const { opened, closed } = await connectOnce();
     await sleep(1500);
@@ -90,54 +88,56 @@ async function measureEdges(page) {
     if (shown) appear.push(shown.at - opened);
     if (gone) vanish.push(gone.at - closed);
   }
-  return { appear: summary(appear), vanish: summary(vanish), missed: ROUNDS - appear.length };
+  return { appear: summary(appear), vanish: summary(vanish) };
 }
 
-async function cpuPercent(pid, seconds) {
+async function cpuPercent(pid: number, seconds: number): Promise<number> {
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   await sleep(seconds * 1000);
   return ((cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
 }
 
-export async function run() {
+export async function run(): Promise<Figure[]> {
   await cleanup();
   try {
     await startContainers();
-    const result = await withApp(async ({ web, browser }) => {
+    const r = await withApp(async ({ web, browser }) => {
       const page = await openApp(browser, web.url);
-      const diagram = page.getByRole('button', { name: 'Diagram' });
-      await page.getByRole('region', { name: `${CLIENT}`, exact: true }).waitFor();
-      const idleCpu = await cpuPercent(web.child.pid, CPU_SECONDS / 2);
-      await diagram.click();
+      await page.getByRole('region', { name: CLIENT, exact: true }).waitFor();
+      const idleCpu = await cpuPercent(web.child.pid!, CPU_SECONDS / 2);
+      await page.getByRole('button', { name: 'Diagram' }).click();
       await page
         .locator(`[aria-label="Container lp-bench-idle-${SHOWN - 1}"]`)
         .waitFor({ timeout: 30_000 });
-      const watchCpu = await cpuPercent(web.child.pid, CPU_SECONDS);
+      const watchCpu = await cpuPercent(web.child.pid!, CPU_SECONDS);
       await installEdgeWatch(page);
-      const edges = await measureEdges(page);
-      return { idleCpu, watchCpu, edges };
+      return { idleCpu, watchCpu, ...(await measureEdges(page)) };
     });
-
-    report(
-      `Live picture: edges (ms after the connection opened/closed), ${SHOWN} containers shown`,
-      [
-        { metric: 'edge appears p50', crosstalk: result.edges.appear.p50, target: '≤ 1000' },
-        { metric: 'edge appears max', crosstalk: result.edges.appear.max },
-        { metric: 'edge vanishes p50', crosstalk: result.edges.vanish.p50, target: '≤ 1000' },
-        { metric: 'edge vanishes max', crosstalk: result.edges.vanish.max },
-        {
-          metric: 'main-process CPU, watch on',
-          unit: '% of one core',
-          baseline: result.idleCpu,
-          crosstalk: result.watchCpu,
-        },
-      ],
-    );
-    return writeResult('live-picture', { shown: SHOWN, rounds: ROUNDS, ...result });
+    return [
+      {
+        id: 'live.edgeAppear.p50',
+        metric: 'edge appears after the connection opened, p50',
+        unit: 'ms',
+        value: r.appear.p50,
+        target: { max: 1000 },
+      },
+      {
+        id: 'live.edgeVanish.p50',
+        metric: 'edge vanishes after the connection closed, p50',
+        unit: 'ms',
+        value: r.vanish.p50,
+        target: { max: 1000 },
+      },
+      {
+        id: 'live.mainCpu',
+        metric: 'main CPU with the socket watch on (baseline: off)',
+        unit: '% of a core',
+        value: r.watchCpu,
+        baseline: r.idleCpu,
+      },
+    ];
   } finally {
     await cleanup();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await run();

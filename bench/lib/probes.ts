@@ -1,0 +1,118 @@
+// In-page probes on the consoles' xterm terminals (exposed by ?probe, see Console.svelte).
+import type { Page } from '@playwright/test';
+import type { Terminal } from '@xterm/xterm';
+import { sleep } from './engine';
+import { consoleSelector } from './app';
+
+/** What the echo meter keeps in the page. */
+export interface EchoMeter {
+  /** keydown → first paint of the server's console after new bytes were parsed (ms). */
+  samples: number[];
+  /** keydown → the bytes in xterm's buffer (ms). */
+  parsed: number[];
+  until(n: number, ms: number): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    __echo: EchoMeter;
+  }
+}
+
+/** The probe's handle: a console's host element carries its Terminal. */
+export type ProbedHost = HTMLElement & { xterm: Terminal };
+
+/** Waits until each named console is attached and its buffer shows `text`. */
+export async function waitForConsoles(
+  page: Page,
+  names: string[],
+  text = '#',
+  timeout = 60_000,
+): Promise<void> {
+  await page.waitForFunction(
+    ([names, text]) =>
+      names.every((n) => {
+        const sel = `[role=group][aria-label="${n} console"] .xterm-host`;
+        const t = document.querySelector<ProbedHost>(sel)?.xterm;
+        if (!t) return false;
+        const b = t.buffer.active;
+        for (let i = 0; i < b.length; i++)
+          if (b.getLine(i)?.translateToString().includes(text)) return true;
+        return false;
+      }),
+    [names, text] as const,
+    { polling: 50, timeout },
+  );
+}
+
+/**
+ * Installs an echo meter: from a keydown in `client`'s console (the event's own timestamp)
+ * to the first paint of `server`'s console after new bytes were parsed.
+ */
+export async function installEchoMeter(page: Page, client: string, server: string) {
+  await page.evaluate(
+    ([clientSel, serverSel]) => {
+      const st = { t0: 0, armed: false, parsed: false, waiters: [] as (() => void)[] };
+      const samples: number[] = [];
+      const parsed: number[] = [];
+      document.querySelector(clientSel)!.addEventListener(
+        'keydown',
+        (e) => {
+          st.t0 = e.timeStamp;
+          st.armed = true;
+          st.parsed = false;
+        },
+        true,
+      );
+      const t = document.querySelector<ProbedHost>(`${serverSel} .xterm-host`)!.xterm;
+      t.onWriteParsed(() => {
+        if (!st.armed || st.parsed) return;
+        st.parsed = true;
+        parsed.push(performance.now() - st.t0);
+      });
+      t.onRender(() => {
+        if (!st.armed || !st.parsed) return;
+        st.armed = false;
+        samples.push(performance.now() - st.t0);
+        for (const w of st.waiters.splice(0)) w();
+      });
+      window.__echo = {
+        samples,
+        parsed,
+        until: (n, ms) =>
+          new Promise((resolve, reject) => {
+            if (samples.length >= n) return resolve(samples[n - 1]!);
+            const timer = setTimeout(() => reject(new Error('echo timed out')), ms);
+            st.waiters.push(() => {
+              if (samples.length < n) return;
+              clearTimeout(timer);
+              resolve(samples[n - 1]!);
+            });
+          }),
+      };
+    },
+    [consoleSelector(client), consoleSelector(server)] as const,
+  );
+}
+
+/** Types one key at a time into `client`'s console, as a person would; in-page latencies. */
+export async function sampleEcho(
+  page: Page,
+  client: string,
+  { count, keepGoing = () => true }: { count: number; keepGoing?: () => boolean },
+): Promise<number[]> {
+  await page.locator(consoleSelector(client)).click();
+  const start = await page.evaluate(() => window.__echo.samples.length);
+  const out: number[] = [];
+  for (let i = 0; i < count && keepGoing(); i++) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    out.push(await page.evaluate((n) => window.__echo.until(n, 10_000), start + i + 1));
+    await sleep(5 + Math.random() * 20);
+  }
+  return out;
+}
+
+/** The parse latencies recorded since sample `from`. */
+export function parsedSince(page: Page, from: number): Promise<number[]> {
+  return page.evaluate((from) => window.__echo.parsed.slice(from), from);
+}
