@@ -7,6 +7,7 @@ import { docker } from './engine';
 
 const NET = 'nw-e2e-net';
 const SPARE = 'nw-e2e-spare';
+const HOME = 'nw-e2e-home';
 const SERVER = 'nw-e2e-server';
 const CLIENT = 'nw-e2e-client';
 const JOINER = 'nw-e2e-joiner';
@@ -21,7 +22,7 @@ test('create, connect, disconnect and remove networks; links on a user network',
 }) => {
   await page.getByRole('button', { name: 'Networks' }).click();
   const panel = page.getByRole('region', { name: 'Networks' });
-  for (const name of [NET, SPARE]) {
+  for (const name of [NET, SPARE, HOME]) {
     await panel.getByLabel('docker network create').fill(name);
     await panel.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(panel.getByRole('article', { name: `Network ${name}` })).toBeVisible();
@@ -47,7 +48,7 @@ test('create, connect, disconnect and remove networks; links on a user network',
   await page.getByRole('button', { name: 'Diagram' }).click();
 
   // Connect a running container with an alias, then disconnect it.
-  await createContainer(page, { name: JOINER });
+  await createContainer(page, { name: JOINER, network: HOME });
   await netCard.getByLabel(`Container to connect to ${NET}`).selectOption(JOINER);
   await netCard.getByLabel(`Alias on ${NET}`).fill('api');
   await netCard.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -61,7 +62,7 @@ test('create, connect, disconnect and remove networks; links on a user network',
   await netCard.getByRole('button', { name: `Disconnect ${JOINER} from ${NET}` }).click();
   await expect(netCard.getByRole('list', { name: `On ${NET}` })).not.toContainText(JOINER);
   const left = await docker.getContainer(JOINER).inspect();
-  expect(Object.keys(left.NetworkSettings.Networks)).toEqual(['bridge']);
+  expect(Object.keys(left.NetworkSettings.Networks)).toEqual([HOME]);
 
   // Remove: the empty one goes; the one with containers is refused, saying why.
   await panel

@@ -61,6 +61,15 @@ export function fromEngine(error: unknown, action: string): AppError {
       'Choose another name, or remove the existing one first.',
     );
   }
+  const bridge = /could not find bridge (\S+?):|bridge (\S+?) failed/i.exec(message);
+  if (bridge && /no such network interface|could not find bridge/i.test(message)) {
+    const name = bridge[1] ?? bridge[2] ?? 'docker0';
+    return new AppError(
+      'engine-error',
+      `${action} failed: the engine's bridge interface ${name} is missing on its host.`,
+      `Restart the Docker engine to recreate ${name} (a second dockerd started with --bridge none deletes it, as does ip link del ${name}); meanwhile, a network you create (Networks) works without it.`,
+    );
+  }
   if (e?.statusCode === 404) {
     return new AppError(
       'not-found',

@@ -71,14 +71,17 @@ describe('connect and disconnect', () => {
     const network = uniqueName('join-net');
     const member = uniqueName('member');
     const joiner = uniqueName('joiner');
+    // The joiner's own network, not the default bridge: it tests connect, not docker0.
+    const home = uniqueName('home-net');
     await client.call('createNetwork', { name: network, labId: LAB });
+    await client.call('createNetwork', { name: home, labId: LAB });
     await client.call('createContainer', spec(member, { network }));
-    await client.call('createContainer', spec(joiner));
+    await client.call('createContainer', spec(joiner, { network: home }));
     expect(await resolves(member, 'api')).toBeNull();
 
     await client.call('connectNetwork', { network, container: joiner, aliases: ['api'] });
     const joined = await docker.getContainer(joiner).inspect();
-    expect(Object.keys(joined.NetworkSettings.Networks).sort()).toEqual(['bridge', network].sort());
+    expect(Object.keys(joined.NetworkSettings.Networks).sort()).toEqual([home, network].sort());
     expect(joined.NetworkSettings.Networks[network]!.Aliases).toContain('api');
     // The network's DNS answers the alias to every member.
     expect(await resolves(member, 'api')).toBe(await ipOn(joiner, network));
@@ -93,9 +96,9 @@ describe('connect and disconnect', () => {
 
     await client.call('disconnectNetwork', { network, container: joiner });
     const left = await docker.getContainer(joiner).inspect();
-    expect(Object.keys(left.NetworkSettings.Networks)).toEqual(['bridge']);
+    expect(Object.keys(left.NetworkSettings.Networks)).toEqual([home]);
     expect(await resolves(member, 'api')).toBeNull();
-    expect(app.state.container(joiner)!.networks.map((n) => n.network)).toEqual(['bridge']);
+    expect(app.state.container(joiner)!.networks.map((n) => n.network)).toEqual([home]);
 
     const notOn = await client.fail('disconnectNetwork', { network, container: joiner });
     expect(notOn.message).toContain(`not on ${network}`);
