@@ -3,8 +3,10 @@ import type { ReachabilityMatrix } from '../../../../shared/live-picture';
 import type { Snapshot } from '../../../../shared/model';
 import { container, network } from '../../../../../test/support/model-fixtures';
 import { buildTopology } from '../../../../shared/topology';
-import { buildGraph, rankingEdges, type GraphInput } from './diagram-graph';
-import { toFlowEdges } from './diagram-flow';
+import { buildGraph, type GraphInput } from './diagram-graph';
+import { besideNotes, toFlowEdges } from './diagram-flow';
+import { busWidth, placeNodes } from './diagram-layout';
+import { networkIndex, planOf } from './diagram-plan';
 
 // The course's user-network lesson: server and client on "example", the server also
 // publishing 1234 on 127.0.0.1 only; the client connected to the server.
@@ -49,6 +51,7 @@ const input: GraphInput = {
   sockets: { watching: true, available: true, errors: {} },
   matrix: null,
   connectionBytes: new Map([['conn:client:45678->server:1234', '↑13 B typed ↓14 B shown']]),
+  busWidth: busWidth(2),
 };
 
 describe('buildGraph', () => {
@@ -69,26 +72,27 @@ describe('buildGraph', () => {
       ips: [{ network: 'example', ip: '172.18.0.2' }],
       listening: [{ ip: '0.0.0.0', port: 1234, loopbackOnly: false }],
       socketsNote: null,
+      // In the node: a line from the host would cross every row of containers.
+      published: [{ label: '127.0.0.1:1234 → 1234/tcp', loopbackOnly: true }],
     });
-    expect(node('net:example').width).toBeGreaterThan(node('ctr:server').width);
+    expect(node('net:example').width).toBe(busWidth(2));
+    expect(graph.edges.some((e) => e.id.startsWith('pub:'))).toBe(false);
   });
 
-  it('hangs containers below their network and the network below the host', () => {
+  it('hangs containers below their network and the network below the host, unlabelled', () => {
+    // The addresses are in the nodes already; a label on every line would only pile up.
     expect(edge('att:server@example')).toMatchObject({
       source: 'net:example',
       target: 'ctr:server',
-      label: '172.18.0.2',
+      label: '',
+      ariaLabel: 'server on example at 172.18.0.2',
     });
     expect(edge('gw:example')).toMatchObject({
       source: 'host',
       target: 'net:example',
-      label: 'gw 172.18.0.1',
+      label: '',
+      ariaLabel: 'Host is the gateway of example at 172.18.0.1',
     });
-    expect(rankingEdges(graph)).toEqual([
-      ['host', 'net:example'],
-      ['net:example', 'ctr:client'],
-      ['net:example', 'ctr:server'],
-    ]);
   });
 
   it('labels a live connection with the consoles’ byte counts', () => {
@@ -162,7 +166,7 @@ describe('buildGraph', () => {
     expect(reach).toEqual([
       expect.objectContaining({
         id: 'reach:ctr:client->ctr:server',
-        label: '✓ by name',
+        label: '',
         ariaLabel: 'Reach client → server: reachable',
         reach: 'reachable',
       }),
@@ -171,21 +175,41 @@ describe('buildGraph', () => {
 });
 
 describe('toFlowEdges', () => {
-  const flow = toFlowEdges(buildGraph(input).edges);
-  const byId = (id: string) => flow.find((e) => e.id === id)!;
+  const graph = buildGraph(input);
+  const created = new Map([
+    ['ctr:server', '2026-01-01T00:00:01Z'],
+    ['ctr:client', '2026-01-01T00:00:02Z'],
+  ]);
+  const place = (columns: number) => {
+    const plan = planOf(graph, created, columns);
+    const at = placeNodes(graph.nodes, plan, new Map());
+    return { at, flow: toFlowEdges(graph.edges, graph.nodes, at, networkIndex(plan)) };
+  };
 
-  it('draws a 127.0.0.1 binding dashed amber, and a live connection animated under the row', () => {
-    const published = byId('pub:127.0.0.1:1234->server:1234/tcp');
-    expect(published.style).toContain('stroke: #d29922');
-    expect(published.style).toContain('stroke-dasharray');
-    expect(published.label).toBe('127.0.0.1:1234 → 1234/tcp');
-    const live = byId('conn:client:45678->server:1234');
+  it('draws a live connection between neighbours animated under their row, labelled', () => {
+    const { flow } = place(2);
+    const live = flow.find((e) => e.id === 'conn:client:45678->server:1234')!;
     expect(live).toMatchObject({
       animated: true,
       sourceHandle: 'u-connection-src',
       targetHandle: 'u-connection-tgt',
       type: 'offset',
+      label: ':45678 → 1234 · ↑13 B typed ↓14 B shown',
     });
     expect(live.markerEnd).toEqual({ type: 'arrowclosed', color: '#3fb950' });
+    expect(flow.find((e) => e.id === 'att:client@example')).toMatchObject({
+      type: 'elbow',
+      sourceHandle: 'bottom',
+      targetHandle: 'left',
+    });
+  });
+
+  it('runs a line between rows beside the column, its label in the client’s node', () => {
+    const { at, flow } = place(1);
+    const live = flow.find((e) => e.id === 'conn:client:45678->server:1234')!;
+    expect(live).toMatchObject({ sourceHandle: 'r-connection-src', label: '' });
+    expect(besideNotes(graph.edges, graph.nodes, at).get('ctr:client')).toEqual([
+      '⇢ server :45678 → 1234 · ↑13 B typed ↓14 B shown',
+    ]);
   });
 });

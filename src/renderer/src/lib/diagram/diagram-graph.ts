@@ -3,6 +3,7 @@
 // Pure: the same inputs give the same graph, and node ids stay the topology's stable ids.
 import type { ReachabilityMatrix } from '../../../../shared/live-picture';
 import type { Topology, TopoNode } from '../../../../shared/topology';
+import { CONTAINER_WIDTH } from './diagram-layout';
 
 export type ReachState = 'reachable' | 'unreachable';
 
@@ -10,9 +11,18 @@ type TopoOf<K extends TopoNode['kind']> = Omit<Extract<TopoNode, { kind: K }>, '
 
 export type HostData = { kind: 'host'; name: string; endpoint: string };
 export type NetworkData = TopoOf<'network'>;
+/** A port the host publishes to this container, e.g. "127.0.0.1:1234 → 1234/tcp". */
+export interface Published {
+  label: string;
+  loopbackOnly: boolean;
+}
 export type ContainerData = TopoOf<'container'> & {
   /** Why this container's sockets are unknown, when they are. */
   socketsNote: string | null;
+  /** Shown in the node itself: lines from the host would cross the rows of containers. */
+  published: Published[];
+  /** Labels of its lines to containers in other rows (see besideNotes). */
+  notes?: string[];
 };
 export type NodeData = HostData | NetworkData | ContainerData;
 
@@ -26,7 +36,7 @@ export interface GraphNode {
   label: string;
 }
 
-export type EdgeKind = 'gateway' | 'attachment' | 'published' | 'link' | 'connection' | 'reach';
+export type EdgeKind = 'gateway' | 'attachment' | 'link' | 'connection' | 'reach';
 
 export interface GraphEdge {
   id: string;
@@ -35,8 +45,6 @@ export interface GraphEdge {
   target: string;
   label: string;
   ariaLabel: string;
-  /** Published on 127.0.0.1 only. */
-  loopbackOnly: boolean;
   reach: ReachState | null;
 }
 
@@ -48,22 +56,26 @@ export interface GraphInput {
   matrix: ReachabilityMatrix | null;
   /** Extra label text for connection edges (the consoles' byte counts), by edge id. */
   connectionBytes: ReadonlyMap<string, string>;
+  /** How wide a network's bus is drawn (as wide as the rows of containers). */
+  busWidth: number;
 }
 
-export const NODE_WIDTH = { host: 260, network: 320, container: 240 } as const;
+export const NODE_WIDTH = { host: 300, container: CONTAINER_WIDTH } as const;
 const DOCKER_DNS = '127.0.0.11';
-const LINE = 18;
+/** One line of text in a node (its CSS line-height), and the rest of a container's box. */
+export const LINE = 20;
+const CONTAINER_CHROME = 72;
 
-function containerHeight(ips: number, listening: number): number {
-  return 62 + LINE * ips + (listening ? 8 + LINE * listening : LINE);
+function containerHeight(ips: number, listening: number, published: number): number {
+  const section = (n: number) => (n ? 8 + LINE * n : 0);
+  return CONTAINER_CHROME + LINE * ips + (section(listening) || LINE) + section(published);
 }
 
-/** A network is drawn as a bus as wide as the row of containers that hang on it. */
-function busWidth(attached: number): number {
-  return Math.max(NODE_WIDTH.network, attached * (NODE_WIDTH.container + 40) - 40);
-}
-
-function nodeOf(node: Topology['nodes'][number], input: GraphInput, attached: number): GraphNode {
+function nodeOf(
+  node: Topology['nodes'][number],
+  input: GraphInput,
+  published: Published[],
+): GraphNode {
   switch (node.kind) {
     case 'host':
       return {
@@ -71,7 +83,7 @@ function nodeOf(node: Topology['nodes'][number], input: GraphInput, attached: nu
         data: { kind: 'host', name: node.label, endpoint: input.endpoint },
         name: node.label,
         width: NODE_WIDTH.host,
-        height: 64,
+        height: 70,
         label: `Host ${node.label}`,
       };
     case 'network': {
@@ -80,8 +92,8 @@ function nodeOf(node: Topology['nodes'][number], input: GraphInput, attached: nu
         id,
         data,
         name: node.name,
-        width: busWidth(attached),
-        height: 58,
+        width: input.busWidth,
+        height: 62,
         label: `Network ${node.name}`,
       };
     }
@@ -102,70 +114,70 @@ function nodeOf(node: Topology['nodes'][number], input: GraphInput, attached: nu
       const { id, ...data } = node;
       return {
         id,
-        data: { ...data, listening, socketsNote },
+        data: { ...data, listening, socketsNote, published },
         name: node.name,
         width: NODE_WIDTH.container,
-        height: containerHeight(node.ips.length, listening.length),
+        height: containerHeight(node.ips.length, listening.length, published.length),
         label: `Container ${node.name}`,
       };
     }
   }
 }
 
-const edge = (e: Omit<GraphEdge, 'loopbackOnly' | 'reach'> & Partial<GraphEdge>): GraphEdge => ({
-  loopbackOnly: false,
+const edge = (e: Omit<GraphEdge, 'reach'> & Partial<GraphEdge>): GraphEdge => ({
   reach: null,
   ...e,
 });
 
 function topologyEdges(input: GraphInput, nameOf: (nodeId: string) => string): GraphEdge[] {
-  return input.topology.edges.map((e) => {
+  return input.topology.edges.flatMap((e): GraphEdge[] => {
     switch (e.kind) {
       case 'attachment':
         // Drawn from the network down to the container: the network is the bus it hangs on.
-        return edge({
-          id: e.id,
-          kind: 'attachment',
-          source: e.target,
-          target: e.source,
-          label: e.ip,
-          ariaLabel: `${nameOf(e.source)} on ${nameOf(e.target)} at ${e.ip || 'no address'}`,
-        });
-      case 'link':
-        return edge({
-          id: e.id,
-          kind: 'link',
-          source: e.source,
-          target: e.target,
-          label: `link as ${e.alias}${e.network ? ` on ${e.network}` : ''}`,
-          ariaLabel: `Link ${nameOf(e.source)} → ${nameOf(e.target)} as ${e.alias}${e.network ? ` on ${e.network}` : ''}`,
-        });
+        // Unlabelled: the container lists its address on each network.
+        return [
+          edge({
+            id: e.id,
+            kind: 'attachment',
+            source: e.target,
+            target: e.source,
+            label: '',
+            ariaLabel: `${nameOf(e.source)} on ${nameOf(e.target)} at ${e.ip || 'no address'}`,
+          }),
+        ];
+      case 'link': {
+        const on = e.network ? ` on ${e.network}` : '';
+        return [
+          edge({
+            id: e.id,
+            kind: 'link',
+            source: e.source,
+            target: e.target,
+            label: `link as ${e.alias}${on}`,
+            ariaLabel: `Link ${nameOf(e.source)} → ${nameOf(e.target)} as ${e.alias}${on}`,
+          }),
+        ];
+      }
       case 'published':
-        return edge({
-          id: e.id,
-          kind: 'published',
-          source: e.source,
-          target: e.target,
-          label: e.label,
-          ariaLabel: `Published ${e.label} to ${nameOf(e.target)}`,
-          loopbackOnly: e.loopbackOnly,
-        });
+        return [];
       case 'connection': {
         const bytes = input.connectionBytes.get(e.id);
-        return edge({
-          id: e.id,
-          kind: 'connection',
-          source: e.source,
-          target: e.target,
-          label: bytes ? `${e.label} · ${bytes}` : e.label,
-          ariaLabel: `Connection ${nameOf(e.source)} → ${nameOf(e.target)} ${e.label}`,
-        });
+        return [
+          edge({
+            id: e.id,
+            kind: 'connection',
+            source: e.source,
+            target: e.target,
+            label: bytes ? `${e.label} · ${bytes}` : e.label,
+            ariaLabel: `Connection ${nameOf(e.source)} → ${nameOf(e.target)} ${e.label}`,
+          }),
+        ];
       }
     }
   });
 }
 
-/** The host is every bridge network's gateway: one edge per network, labelled with it. */
+/** The host is every bridge network's gateway: one edge per network (the bus shows its address). */
 function gatewayEdges(nodes: GraphNode[]): GraphEdge[] {
   return nodes.flatMap((n) =>
     n.data.kind === 'network' && n.data.driver === 'bridge'
@@ -175,8 +187,8 @@ function gatewayEdges(nodes: GraphNode[]): GraphEdge[] {
             kind: 'gateway',
             source: 'host',
             target: n.id,
-            label: n.data.gateway ? `gw ${n.data.gateway}` : '',
-            ariaLabel: `Host is the gateway of ${n.data.name}`,
+            label: '',
+            ariaLabel: `Host is the gateway of ${n.data.name}${n.data.gateway ? ` at ${n.data.gateway}` : ''}`,
           }),
         ]
       : [],
@@ -193,17 +205,14 @@ function reachEdges(matrix: ReachabilityMatrix | null, nodes: GraphNode[]): Grap
     const to = byContainerId.get(cell.to);
     if (!from || !to || cell.reachable === null) return [];
     const reach: ReachState = cell.reachable ? 'reachable' : 'unreachable';
-    const routes = [
-      ...new Set(cell.probes.filter((p) => p.outcome === 'open').map((p) => p.route)),
-    ];
-    const label = cell.reachable ? `✓ by ${routes.join(', ')}` : '✗ unreachable';
+    // Unlabelled: between many pairs their labels could only pile up; the matrix tells how.
     return [
       edge({
         id: `reach:${from.id}->${to.id}`,
         kind: 'reach',
         source: from.id,
         target: to.id,
-        label,
+        label: '',
         ariaLabel: `Reach ${from.name} → ${to.name}: ${reach}`,
         reach,
       }),
@@ -212,11 +221,13 @@ function reachEdges(matrix: ReachabilityMatrix | null, nodes: GraphNode[]): Grap
 }
 
 export function buildGraph(input: GraphInput): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const attached = new Map<string, number>();
+  const published = new Map<string, Published[]>();
   for (const e of input.topology.edges) {
-    if (e.kind === 'attachment') attached.set(e.target, (attached.get(e.target) ?? 0) + 1);
+    if (e.kind !== 'published') continue;
+    const list = published.get(e.target) ?? [];
+    published.set(e.target, [...list, { label: e.label, loopbackOnly: e.loopbackOnly }]);
   }
-  const nodes = input.topology.nodes.map((n) => nodeOf(n, input, attached.get(n.id) ?? 0));
+  const nodes = input.topology.nodes.map((n) => nodeOf(n, input, published.get(n.id) ?? []));
   const names = new Map(nodes.map((n) => [n.id, n.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const edges = [
@@ -225,20 +236,4 @@ export function buildGraph(input: GraphInput): { nodes: GraphNode[]; edges: Grap
     ...reachEdges(input.matrix, nodes),
   ];
   return { nodes, edges };
-}
-
-/** The edges that give the picture its levels: host, then networks, then containers. */
-export function rankingEdges(graph: {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}): [string, string][] {
-  const ranked = graph.edges
-    .filter((e) => e.kind === 'gateway' || e.kind === 'attachment')
-    .map((e): [string, string] => [e.source, e.target]);
-  const attached = new Set(ranked.map(([, target]) => target));
-  // A container on no bridge network (host, none) still hangs below the host.
-  const loose = graph.nodes
-    .filter((n) => n.data.kind !== 'host' && !attached.has(n.id))
-    .map((n): [string, string] => ['host', n.id]);
-  return [...ranked, ...loose];
 }

@@ -1,60 +1,80 @@
 import { describe, expect, it } from 'vitest';
-import { placeNodes, type Box, type Point } from './diagram-layout';
+import {
+  busWidth,
+  columnsFor,
+  placeNodes,
+  CONTAINER_WIDTH,
+  type Box,
+  type Point,
+  type RowsPlan,
+} from './diagram-layout';
 
-const box = (id: string, width = 240, height = 100): Box => ({ id, width, height });
-const host = box('host', 260, 64);
-const net = box('net:example', 260, 58);
-const server = box('ctr:server');
-const client = box('ctr:client');
-const links: [string, string][] = [
-  ['host', 'net:example'],
-  ['net:example', 'ctr:server'],
-  ['net:example', 'ctr:client'],
-];
+const box = (id: string, width = CONTAINER_WIDTH, height = 120): Box => ({ id, width, height });
+const host = box('host', 300, 70);
+const front = box('net:front', busWidth(2), 62);
+const back = box('net:back', busWidth(2), 62);
+const ctrs = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => box(`ctr:${n}`));
+const plan = (columns: number, members = ctrs.map((c) => c.id)): RowsPlan => ({
+  host: 'host',
+  groups: [
+    { bus: 'net:front', members: members.slice(0, 3) },
+    { bus: 'net:back', members: members.slice(3) },
+  ],
+  columns,
+});
+const all = [host, front, back, ...ctrs];
 
-const overlapping = (placed: Map<string, Point>, boxes: Box[]): boolean =>
-  boxes.some((a, i) =>
-    boxes.slice(i + 1).some((b) => {
+const overlapping = (placed: Map<string, Point>, boxes: Box[]): string[] =>
+  boxes.flatMap((a, i) =>
+    boxes.slice(i + 1).flatMap((b) => {
       const p = placed.get(a.id)!;
       const q = placed.get(b.id)!;
-      return (
-        p.x < q.x + b.width && q.x < p.x + a.width && p.y < q.y + b.height && q.y < p.y + a.height
-      );
+      const hit =
+        p.x < q.x + b.width && q.x < p.x + a.width && p.y < q.y + b.height && q.y < p.y + a.height;
+      return hit ? [`${a.id} × ${b.id}`] : [];
     }),
   );
 
 describe('placeNodes', () => {
-  it('lays out the host above networks above containers', () => {
-    const at = placeNodes([host, net, server, client], links, new Map());
-    expect(at.get('host')!.y).toBeLessThan(at.get('net:example')!.y);
-    expect(at.get('net:example')!.y).toBeLessThan(at.get('ctr:server')!.y);
-    expect(at.get('ctr:server')!.y).toBe(at.get('ctr:client')!.y);
-    expect(overlapping(at, [host, net, server, client])).toBe(false);
+  it('stacks host, then each network with its containers wrapped into rows below it', () => {
+    const at = placeNodes(all, plan(2), new Map());
+    expect(overlapping(at, all)).toEqual([]);
+    const y = (id: string) => at.get(id)!.y;
+    const x = (id: string) => at.get(id)!.x;
+    expect(y('host')).toBeLessThan(y('net:front'));
+    expect(y('net:front')).toBeLessThan(y('ctr:a'));
+    expect(y('ctr:a')).toBe(y('ctr:b'));
+    expect(y('ctr:c')).toBeGreaterThan(y('ctr:a'));
+    expect(x('ctr:c')).toBe(x('ctr:a'));
+    expect(y('net:back')).toBeGreaterThan(y('ctr:c'));
+    expect(y('ctr:d')).toBeGreaterThan(y('net:back'));
+    // Never wider than the columns asked for: the picture grows down, not narrower in text.
+    const right = Math.max(...all.map((b) => at.get(b.id)!.x + b.width));
+    expect(right).toBeLessThanOrEqual(x('net:front') + busWidth(2));
   });
 
-  it('keeps every node that already has a place, and is stable when nothing is new', () => {
-    const first = placeNodes([host, net, server], links, new Map());
-    const dragged = new Map(first).set('ctr:server', { x: 900, y: 700 });
-    const again = placeNodes([host, net, server], links, dragged);
+  it('fits as many columns as the width holds, at least one', () => {
+    expect(columnsFor(100)).toBe(1);
+    expect(columnsFor(600)).toBe(2);
+    expect(columnsFor(1200)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every placed node where it was, dragged or not', () => {
+    const first = placeNodes(all, plan(2), new Map());
+    const dragged = new Map(first).set('ctr:b', { x: 900, y: 40 });
+    const again = placeNodes(all, plan(2), dragged);
     expect(again).toEqual(dragged);
   });
 
-  it('places a new node next to the kept picture without moving it or overlapping', () => {
-    const first = placeNodes([host, net, server], links, new Map());
-    // The whole picture was panned by the person: a new node follows it.
-    const moved = new Map([...first].map(([id, p]) => [id, { x: p.x + 500, y: p.y + 300 }]));
-    const next = placeNodes([host, net, server, client], links, moved);
-    for (const [id, p] of moved) expect(next.get(id)).toEqual(p);
-    expect(next.get('ctr:client')!.y).toBe(moved.get('ctr:server')!.y);
-    expect(overlapping(next, [host, net, server, client])).toBe(false);
-  });
-
-  it('shifts a new node right until it overlaps nothing', () => {
-    const first = placeNodes([host, net, client], links, new Map());
-    // Someone dragged a box where the new one would land.
-    const blocker = box('ctr:blocker');
-    const withBlocker = placeNodes([host, net, client, blocker], links, first);
-    const next = placeNodes([host, net, client, blocker, server], links, withBlocker);
-    expect(overlapping(next, [host, net, client, blocker, server])).toBe(false);
+  it('puts a new container in its slot, or below when something is there, moving nothing', () => {
+    const some = all.filter((b) => b.id !== 'ctr:c');
+    const first = placeNodes(
+      some,
+      plan(2, ['ctr:a', 'ctr:b', 'ctr:d', 'ctr:e', 'ctr:f']),
+      new Map(),
+    );
+    const next = placeNodes(all, plan(2), first);
+    for (const [id, p] of first) expect(next.get(id)).toEqual(p);
+    expect(overlapping(next, all)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-// Where the diagram's nodes go. Dagre lays out the whole graph (host above networks above
-// containers), but only new nodes take its positions: a node that already has a place (laid
-// out before, or dragged there) keeps it, so the picture never jumps when something changes.
-// A new node lands where dagre would put it, shifted by how far the placed nodes sit from
-// their dagre positions on average, then moved right until it overlaps nothing.
-import { Graph, layout } from '@dagrejs/dagre';
+// Where the diagram's nodes go, so a room can read it: the host at the top left, then each
+// network as a bus as wide as the picture, with the containers that live on it wrapped into
+// rows below it (as many columns as fit the view at a readable size), network after network
+// down the page. The picture grows downwards, never narrower than readable: the view scrolls.
+// Positions are kept: a node that has a place (laid out before, or dragged there) keeps it;
+// a new one takes its slot in the rows, moved down until it overlaps nothing.
 
 export interface Point {
   x: number;
@@ -16,64 +16,98 @@ export interface Box {
   height: number;
 }
 
-const GAP = 24;
+/** One network and the containers drawn below it (bus null: containers on no bridge network). */
+export interface Group {
+  bus: string | null;
+  members: string[];
+}
 
-/** Top-left corners, as Svelte Flow wants them, from dagre's layout of every box. */
-function dagrePositions(boxes: readonly Box[], links: readonly [string, string][]) {
-  const g = new Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 90, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const b of boxes) g.setNode(b.id, { width: b.width, height: b.height });
-  for (const [source, target] of links) {
-    if (g.hasNode(source) && g.hasNode(target)) g.setEdge(source, target);
+export interface RowsPlan {
+  host: string | null;
+  groups: Group[];
+  columns: number;
+}
+
+export const CONTAINER_WIDTH = 230;
+/** Between columns: the lanes where a network's line drops to its containers. */
+export const COLUMN_GAP = 44;
+/** Left of the buses: the host's line down to every network. */
+export const TRUNK = 40;
+/** Where the first column starts, right of the buses' left end. */
+const INSET = 30;
+/** Below a row: room for the lines (and labels) that run under containers. */
+export const ROW_GAP = 150;
+const BUS_GAP = 46;
+const HOST_GAP = 40;
+
+/** How many columns fit `width` (in diagram units). */
+export function columnsFor(width: number): number {
+  return Math.max(
+    1,
+    Math.floor((width - TRUNK - INSET + COLUMN_GAP) / (CONTAINER_WIDTH + COLUMN_GAP)),
+  );
+}
+
+/** Every bus spans the whole picture, so a line to any column starts on it. */
+export function busWidth(columns: number): number {
+  return INSET + columns * (CONTAINER_WIDTH + COLUMN_GAP) - COLUMN_GAP;
+}
+
+/** The slot of every node in a fresh layout. */
+export function rowsLayout(boxes: ReadonlyMap<string, Box>, plan: RowsPlan): Map<string, Point> {
+  const at = new Map<string, Point>();
+  let y = 0;
+  if (plan.host && boxes.has(plan.host)) {
+    at.set(plan.host, { x: 0, y });
+    y += boxes.get(plan.host)!.height + HOST_GAP;
   }
-  layout(g);
-  const out = new Map<string, Point>();
-  for (const b of boxes) {
-    const n = g.node(b.id) as { x: number; y: number };
-    out.set(b.id, { x: Math.round(n.x - b.width / 2), y: Math.round(n.y - b.height / 2) });
+  for (const group of plan.groups) {
+    if (group.bus && boxes.has(group.bus)) {
+      at.set(group.bus, { x: TRUNK, y });
+      y += boxes.get(group.bus)!.height + BUS_GAP;
+    }
+    const members = group.members.filter((id) => boxes.has(id));
+    for (let start = 0; start < members.length; start += plan.columns) {
+      const row = members.slice(start, start + plan.columns);
+      row.forEach((id, col) =>
+        at.set(id, { x: TRUNK + INSET + col * (CONTAINER_WIDTH + COLUMN_GAP), y }),
+      );
+      y += Math.max(...row.map((id) => boxes.get(id)!.height)) + ROW_GAP;
+    }
+    if (!members.length) y += BUS_GAP;
   }
-  return out;
+  return at;
 }
 
 const overlaps = (a: Point & Box, b: Point & Box): boolean =>
-  a.x < b.x + b.width + GAP &&
-  b.x < a.x + a.width + GAP &&
-  a.y < b.y + b.height + GAP &&
-  b.y < a.y + a.height + GAP;
+  a.x < b.x + b.width + COLUMN_GAP / 2 &&
+  b.x < a.x + a.width + COLUMN_GAP / 2 &&
+  a.y < b.y + b.height + BUS_GAP / 2 &&
+  b.y < a.y + a.height + BUS_GAP / 2;
 
-/** Positions for every box: the previous ones kept, new ones placed around them. */
+/** Positions for every box: the previous ones kept, new ones in their slots or below. */
 export function placeNodes(
   boxes: readonly Box[],
-  links: readonly [string, string][],
+  plan: RowsPlan,
   previous: ReadonlyMap<string, Point>,
 ): Map<string, Point> {
+  const byId = new Map(boxes.map((b) => [b.id, b]));
   const placed = new Map<string, Point>();
   for (const b of boxes) {
     const p = previous.get(b.id);
     if (p) placed.set(b.id, p);
   }
   if (placed.size === boxes.length) return placed;
-  const ideal = dagrePositions(boxes, links);
-  // The drift between the kept picture and dagre's, so new nodes fit the kept one.
-  const kept = [...placed.keys()];
-  const drift = kept.reduce(
-    (d, id) => ({
-      x: d.x + (placed.get(id)!.x - ideal.get(id)!.x) / kept.length,
-      y: d.y + (placed.get(id)!.y - ideal.get(id)!.y) / kept.length,
-    }),
-    { x: 0, y: 0 },
-  );
+  const slots = rowsLayout(byId, plan);
   const occupied: (Point & Box)[] = boxes.flatMap((b) => {
     const p = placed.get(b.id);
     return p ? [{ ...b, ...p }] : [];
   });
   for (const b of boxes) {
     if (placed.has(b.id)) continue;
-    const at = ideal.get(b.id)!;
-    const spot = { ...b, x: Math.round(at.x + drift.x), y: Math.round(at.y + drift.y) };
+    const spot = { ...b, ...(slots.get(b.id) ?? { x: 0, y: 0 }) };
     for (let blocker = occupied.find((o) => overlaps(spot, o)); blocker;) {
-      spot.x = blocker.x + blocker.width + GAP;
+      spot.y = blocker.y + blocker.height + BUS_GAP;
       blocker = occupied.find((o) => overlaps(spot, o));
     }
     occupied.push(spot);
