@@ -30,8 +30,11 @@ export interface TopologyInput {
   sockets: Record<string, ContainerSockets>;
 }
 
+/** 'host' with one engine; `host:<engine>` for each of several (see scene-topology.ts). */
+export type HostNodeId = 'host' | `host:${string}`;
+
 export type TopoNode =
-  | { kind: 'host'; id: 'host'; label: string }
+  | { kind: 'host'; id: HostNodeId; label: string; engine?: string }
   | {
       kind: 'network';
       id: NetworkNodeId;
@@ -39,10 +42,14 @@ export type TopoNode =
       subnet: string;
       gateway: string;
       driver: string;
+      /** With several engines: the engines it is on (an overlay spans several). */
+      engines?: string[];
     }
   | {
       kind: 'container';
       id: ContainerNodeId;
+      /** With several engines: the engine it runs on. */
+      engine?: string;
       containerId: string;
       name: string;
       state: string;
@@ -67,7 +74,7 @@ export type TopoEdge =
   | {
       kind: 'published';
       id: string;
-      source: 'host';
+      source: HostNodeId;
       target: ContainerNodeId;
       label: string;
       loopbackOnly: boolean;
@@ -115,7 +122,10 @@ const bareName = (name: string): string => name.replace(/^\//, '');
 const kindOrder = ['host', 'network', 'container', 'attachment', 'link', 'published', 'connection'];
 // Code-point order, not localeCompare: the same on every machine.
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-function byKindThenId(a: { kind: string; id: string }, b: { kind: string; id: string }): number {
+export function byKindThenId(
+  a: { kind: string; id: string },
+  b: { kind: string; id: string },
+): number {
   return kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || compare(a.id, b.id);
 }
 
@@ -225,6 +235,47 @@ function publishedEdges(c: ContainerView): TopoEdge[] {
 }
 
 /**
+ * Does a server with these sockets serve a client's connection to `ip`? It listens on that
+ * address and port, or, a one-shot server (`nc -l`) that stopped listening once it accepted,
+ * holds the other end and its port is the lower one (the client's is ephemeral).
+ */
+export function serves(
+  server: ContainerSockets | undefined,
+  ip: string,
+  conn: TcpConnection,
+): boolean {
+  const listens = (server?.listening ?? []).some(
+    (l) =>
+      l.port === conn.remotePort &&
+      !l.loopbackOnly &&
+      (isWildcardIp(l.ip) || unmapIpv4(l.ip) === ip),
+  );
+  const acceptedOnce =
+    conn.remotePort < conn.localPort &&
+    (server?.connections ?? []).some(
+      (s) =>
+        s.localPort === conn.remotePort &&
+        s.remotePort === conn.localPort &&
+        unmapIpv4(s.remoteIp) === unmapIpv4(conn.localIp),
+    );
+  return listens || acceptedOnce;
+}
+
+/** The container's TCP binding that publishes `hostPort` on the host address `ip`, if any. */
+export function publishedBinding(
+  c: ContainerView,
+  ip: string,
+  hostPort: number,
+): PortBinding | undefined {
+  return c.ports.find(
+    (b) =>
+      b.protocol === 'tcp' &&
+      b.hostPort === hostPort &&
+      (isWildcardIp(b.hostIp) || unmapIpv4(b.hostIp) === ip),
+  );
+}
+
+/**
  * Live connections, seen from the client: its remote end is another container's IP and a port
  * that container listens on (or listened on, see acceptedOnce), or a network gateway and a port
  * the host publishes. The server's view of the same connection never matches (the client's
@@ -244,28 +295,9 @@ function connectionEdges(
       ...containers.flatMap((c) => c.networks.map((n) => n.gateway)),
     ].filter((g) => g !== ''),
   );
-  const listensOn = (server: ContainerView, ip: string, port: number): boolean =>
-    (sockets[server.id]?.listening ?? []).some(
-      (l) => l.port === port && !l.loopbackOnly && (isWildcardIp(l.ip) || unmapIpv4(l.ip) === ip),
-    );
-  // A one-shot server (`nc -l`) stops listening once it accepts. Its connection still counts
-  // when both ends are seen and the server's port is the lower one (the client's is ephemeral).
-  const acceptedOnce = (server: ContainerView, conn: TcpConnection): boolean =>
-    conn.remotePort < conn.localPort &&
-    (sockets[server.id]?.connections ?? []).some(
-      (s) =>
-        s.localPort === conn.remotePort &&
-        s.remotePort === conn.localPort &&
-        unmapIpv4(s.remoteIp) === unmapIpv4(conn.localIp),
-    );
   const publisherOf = (ip: string, hostPort: number): [ContainerView, PortBinding] | undefined => {
     for (const c of containers) {
-      const p = c.ports.find(
-        (b) =>
-          b.protocol === 'tcp' &&
-          b.hostPort === hostPort &&
-          (isWildcardIp(b.hostIp) || unmapIpv4(b.hostIp) === ip),
-      );
+      const p = publishedBinding(c, ip, hostPort);
       if (p) return [c, p];
     }
     return undefined;
@@ -276,8 +308,7 @@ function connectionEdges(
     for (const conn of sockets[client.id]?.connections ?? []) {
       const remote = unmapIpv4(conn.remoteIp);
       const server = byIp.get(remote);
-      const served =
-        server && (listensOn(server, remote, conn.remotePort) || acceptedOnce(server, conn));
+      const served = server && serves(sockets[server.id], remote, conn);
       if (server && server !== client && served) {
         const id = `conn:${client.name}:${conn.localPort}->${server.name}:${conn.remotePort}`;
         const label = `:${conn.localPort} → ${conn.remotePort}`;
