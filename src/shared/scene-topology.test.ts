@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkView, Snapshot } from './model';
 import { buildSceneTopology, type EngineScene } from './scene-topology';
-import { container, network } from './test-fixtures';
+import { container, network } from '../../test/support/model-fixtures';
 import { buildTopology, type ContainerSockets } from './topology';
 
 const overlay: NetworkView = {
