@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const ALL_ENGINES = ['podman', 'tls'];
+export const ALL_ENGINES = ['podman', 'tls', 'registry'];
 
 /** Where each engine is, as the scripts lay them out. */
 export function testEngines(env = process.env) {

@@ -57,6 +57,9 @@ export const calls = {
     containers: number;
     networks: number;
   }>(),
+  /** Pull an image onto the engine; progress arrives as `pullProgress` events. */
+  pullImage: call(z.object({ image: imageRef })).returns<void>(),
+  cancelPull: call(z.object({ image: imageRef })).returns<void>(),
   openConsole: call(openConsoleInput).returns<ConsoleOpened>(),
   closeConsole: call(z.object({ consoleId })).returns<void>(),
   /** The containers this window shows: their sockets arrive as `sockets` events while it watches. */

@@ -1,5 +1,6 @@
 // The engine map and the container inspector, as the renderer sees them.
 import type { ContainerLink } from './model';
+import type { AppErrorShape } from './errors';
 
 export interface Reasoned {
   address: string;
@@ -59,9 +60,28 @@ export interface ContainerDetails {
   notes: string[];
 }
 
+/** Where one layer of a pull is: waiting, downloading, downloaded, extracting, done, or already there. */
+export type LayerPhase = 'waiting' | 'download' | 'downloaded' | 'extract' | 'done' | 'exists';
+
+export interface LayerProgress {
+  /** The layer's short id, as the engine names it. */
+  id: string;
+  phase: LayerPhase;
+  /** Bytes downloaded of `total` (null until the engine says the size). */
+  current: number;
+  total: number | null;
+}
+
 export interface PullProgress {
   image: string;
+  /** 0–1: bytes while downloading, then layers finished; null before anything is known. */
   fraction: number | null;
   status: string;
+  layers: LayerProgress[];
+  /** Bytes downloaded of all layers whose size is known. */
+  current: number;
+  total: number;
   done: boolean;
+  /** The failure, with the engine's own words in its message. */
+  error: AppErrorShape | null;
 }

@@ -6,7 +6,16 @@ import type { EventArgs } from '../../shared/events';
 import { connectClient } from './client-connection';
 import { Crosstalk } from './runtime';
 
-const PULLING = { image: 'busybox', fraction: 0.5, status: 'Downloading', done: false };
+const PULLING = {
+  image: 'busybox',
+  fraction: 0.5,
+  status: 'Downloading',
+  done: false,
+  layers: [],
+  current: 0,
+  total: 0,
+  error: null,
+};
 
 /** A core whose engine is never started: the seam is what is measured, not the engine. */
 function idleCore(): Crosstalk {

@@ -1,16 +1,11 @@
-// Making sure an image is on the engine: pulled, with progress, when missing.
+// Making sure an image is on the engine: pulled, with per-layer progress, when
+// missing. One pull per image at a time; each can be cancelled.
 import type Dockerode from 'dockerode';
 import { AppError } from '../../shared/errors';
-import { engineMessage } from './docker-errors';
 import type { PullProgress } from '../../shared/engine-map';
+import { pullImage } from './pulls/pull';
 
 export type { PullProgress };
-
-interface ProgressEvent {
-  id?: string;
-  status?: string;
-  progressDetail?: { current?: number; total?: number };
-}
 
 export async function hasImage(docker: Dockerode, image: string): Promise<boolean> {
   try {
@@ -21,44 +16,43 @@ export async function hasImage(docker: Dockerode, image: string): Promise<boolea
   }
 }
 
-export async function ensureImage(
-  docker: Dockerode,
-  image: string,
-  onProgress: (p: PullProgress) => void,
-): Promise<void> {
-  if (await hasImage(docker, image)) return;
-  const layers = new Map<string, { current: number; total: number }>();
-  try {
-    const stream = await docker.pull(image);
-    await new Promise<void>((resolve, reject) => {
-      docker.modem.followProgress(
-        stream,
-        (error: Error | null) => (error ? reject(error) : resolve()),
-        (ev: ProgressEvent) => {
-          if (ev.id && ev.progressDetail?.total) {
-            layers.set(ev.id, {
-              current: ev.progressDetail.current ?? 0,
-              total: ev.progressDetail.total,
-            });
-          }
-          const total = [...layers.values()].reduce((s, l) => s + l.total, 0);
-          const current = [...layers.values()].reduce((s, l) => s + l.current, 0);
-          onProgress({
-            image,
-            fraction: total ? current / total : null,
-            status: ev.status ?? '',
-            done: false,
-          });
-        },
-      );
-    });
-    onProgress({ image, fraction: 1, status: 'Pulled', done: true });
-  } catch (error) {
-    onProgress({ image, fraction: null, status: 'Failed', done: true });
-    throw new AppError(
-      'image-missing',
-      `Could not pull ${image}: ${engineMessage(error)}`,
-      'The engine cannot reach a registry. Pick an image that is already on the engine (for example crosstalk-test:latest).',
+export class PullSet {
+  private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+
+  constructor(
+    private readonly docker: () => Dockerode,
+    private readonly onProgress: (p: PullProgress) => void,
+  ) {}
+
+  /** Pulls `image` (joining a pull of it already under way). */
+  pull(image: string): Promise<void> {
+    const current = this.running.get(image);
+    if (current) return current.done;
+    const abort = new AbortController();
+    const done = pullImage(this.docker(), image, this.onProgress, abort.signal).finally(() =>
+      this.running.delete(image),
     );
+    this.running.set(image, { abort, done });
+    return done;
+  }
+
+  /** Pulls `image` unless the engine already has it. */
+  async ensure(image: string): Promise<void> {
+    if (!(await hasImage(this.docker(), image))) await this.pull(image);
+  }
+
+  cancel(image: string): void {
+    const current = this.running.get(image);
+    if (!current)
+      throw new AppError(
+        'not-found',
+        `No pull of ${image} is running.`,
+        'It may have just finished.',
+      );
+    current.abort.abort();
+  }
+
+  cancelAll(): void {
+    for (const { abort } of this.running.values()) abort.abort();
   }
 }

@@ -5,7 +5,9 @@ import type { EventArgs } from '../../shared/events';
 import type { Handlers } from './dispatch';
 import { parseHost, type EngineEndpoint } from './discovery';
 import { engineMap } from './engine-map';
+import { PullSet } from './images';
 import { lessonHandlers } from './lesson-handlers';
+import { pullHandlers } from './pull-handlers';
 import { LessonRunner } from './lessons/runner';
 import { liveHandlers } from './live-picture/handlers';
 import { socketSourceOf } from './live-picture/socket-source';
@@ -20,6 +22,8 @@ export class Crosstalk {
   readonly state: LiveState;
   readonly handlers: Handlers;
   readonly lessons: LessonRunner;
+  /** Image pulls under way, each with its progress broadcast and a cancel. */
+  readonly pulls: PullSet;
   /** Live sockets of the containers clients show; each client subscribes. */
   readonly sockets: SocketWatch;
   /** Every connected client: one listener on the engine fans out to all of them. */
@@ -40,6 +44,10 @@ export class Crosstalk {
         machineName: null,
       });
     const local = endpoint.kind === 'unix' && process.platform === 'linux';
+    this.pulls = new PullSet(
+      () => this.state.docker,
+      (progress) => this.publish('pullProgress', progress),
+    );
     this.lessons = new LessonRunner(
       () => this.state.docker,
       async (gateway) => {
@@ -56,12 +64,13 @@ export class Crosstalk {
           engineKind: this.state.status().info?.kind ?? 'docker-engine',
         };
       },
-      (progress) => this.publish('pullProgress', progress),
+      (image) => this.pulls.ensure(image),
       () => this.state.status().info?.kind ?? null,
     );
     this.handlers = {
       ...createHandlers(this.state),
       ...liveHandlers(this.state),
+      ...pullHandlers(this.pulls),
       ...lessonHandlers({ state: this.state, lessons: this.lessons, endpoint, hostProc: local }),
     };
     this.state.on('change', () => {
@@ -89,6 +98,7 @@ export class Crosstalk {
   }
 
   stop(): void {
+    this.pulls.cancelAll();
     this.sockets.stop();
     this.state.stop();
   }

@@ -3,6 +3,7 @@ import type { LiveState } from './live-state';
 import type { Handlers } from './dispatch';
 import type { LessonCall } from './lesson-handlers';
 import type { LiveCall } from './live-picture/handlers';
+import type { PullCall } from './pull-handlers';
 import { AppError } from '../../shared/errors';
 import {
   createContainer,
@@ -14,7 +15,7 @@ import {
 import { cleanupOwned, createNetwork, removeNetwork } from './networks';
 import { connectNetwork, disconnectNetwork } from './network-attachments';
 
-export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | LiveCall> {
+export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | LiveCall | PullCall> {
   const docker = () => {
     if (!state.isConnected) {
       const status = state.status();

@@ -6,7 +6,6 @@ import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons'
 import type { EngineKind } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
 import { createContainer } from '../containers';
-import { ensureImage, type PullProgress } from '../images';
 import { LAB_LABEL } from '../labels';
 import { cleanupOwned, createNetwork } from '../networks';
 import { labIdOf, lessonById, lessons, namesOf } from './catalog';
@@ -65,7 +64,8 @@ export class LessonRunner {
   constructor(
     private readonly docker: () => Dockerode,
     private readonly locate: Locator,
-    private readonly onPull: (p: PullProgress) => void,
+    /** Pulls the lesson's image when the engine lacks it. */
+    private readonly ensureImage: (image: string) => Promise<void>,
     /** The product connected now, for lessons that differ or cannot run on it. */
     private readonly engineKind: () => EngineKind | null = () => null,
   ) {}
@@ -85,7 +85,7 @@ export class LessonRunner {
         unsupported.replace(/`/g, ''),
         'Pick another lesson, or switch to a Docker engine in the header.',
       );
-    await Promise.all([this.clearNames(docker, lesson), ensureImage(docker, image, this.onPull)]);
+    await Promise.all([this.clearNames(docker, lesson), this.ensureImage(image)]);
     try {
       await Promise.all(lesson.networks.map((n) => createNetwork(docker, n, labId)));
       for (const group of lesson.containerGroups) {

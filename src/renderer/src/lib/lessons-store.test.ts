@@ -10,6 +10,10 @@ const progress = (fraction: number) => ({
   fraction,
   status: 'Downloading',
   done: false,
+  layers: [],
+  current: 0,
+  total: 0,
+  error: null,
 });
 
 describe('LessonStore', () => {
