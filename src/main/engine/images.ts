@@ -16,6 +16,16 @@ export async function hasImage(docker: Dockerode, image: string): Promise<boolea
   }
 }
 
+/** Pulls `image` unless the engine has it, outside any PullSet (nothing can cancel it). */
+export async function ensureImage(
+  docker: Dockerode,
+  image: string,
+  onProgress: (p: PullProgress) => void,
+): Promise<void> {
+  if (!(await hasImage(docker, image)))
+    await pullImage(docker, image, onProgress, new AbortController().signal);
+}
+
 export class PullSet {
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
 

@@ -9,7 +9,7 @@ import Dockerode from 'dockerode';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { PullProgress } from '../../../shared/engine-map';
 import { testEngines } from '../../../../scripts/test-engines/engines.mjs';
-import { docker, freePort } from '../test-support';
+import { docker, freePort } from '../../../../test/support';
 import { PullSet } from '../images';
 
 const engines = testEngines();
