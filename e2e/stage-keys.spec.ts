@@ -86,3 +86,21 @@ test('F6 reaches every pane, the open panels and the header, and F1 lists the ke
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
+
+test('the window has its icon: the favicon is served and nothing on load is missing', async ({
+  app: page,
+}) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  await page.reload();
+  await expect(page.getByRole('banner')).toBeVisible();
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute('href');
+  const icon = await page.request.get(new URL(href!, page.url()).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
+  expect(await icon.text()).toContain('<title>Crosstalk</title>');
+  await page.waitForLoadState('networkidle');
+  expect(failed).toEqual([]);
+});

@@ -1,11 +1,14 @@
 // The one window: isolated, sandboxed, under a strict CSP, loaded from the app
 // scheme (or the dev server), and unable to navigate away or open others.
+/// <reference types="electron-vite/node" />
 import { BrowserWindow, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './web/csp';
 import { APP_ENTRY_URL } from './renderer-origin';
 import { guardWebContents } from './window-guards';
+// The window's icon (taskbar, Alt+Tab on Linux and Windows; macOS takes the bundle's).
+import icon from '../../resources/icons/512x512.png?asset';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -19,6 +22,7 @@ export function createMainWindow(devUrl: string | undefined): BrowserWindow {
     minWidth: 900,
     minHeight: 600,
     title: 'Crosstalk',
+    icon,
     backgroundColor: '#0f1419',
     show: false,
     webPreferences: {
