@@ -13,6 +13,7 @@ dir=${CT_ENGINES_DIR:-/tmp/crosstalk-engines-$name}
 port=${CT_TLS_PORT:-23776}
 base=$dir/tls
 pidfile=$base/service.pid
+dataroot=/var/lib/crosstalk-dockerd-$name
 bridge=ct${name}br0
 bridge=${bridge:0:15}
 cidr=${CT_TLS_BRIDGE_CIDR:-10.113.0.1/24}
@@ -70,9 +71,14 @@ start)
     ip addr add "$cidr" dev "$bridge"
   fi
   ip link set "$bridge" up
+  # A restart on a kept data-root makes dockerd 20.10 delete the host's docker0 while it
+  # restores its stored networks (seen here: the second start of this engine removed it,
+  # a start on an empty network store never did). The image store is kept; the network
+  # store is made anew, as the default bridge is on every start anyway.
+  rm -rf "$dataroot/network"
   dockerd --host "tcp://127.0.0.1:$port" --tlsverify \
     --tlscacert "$base/ca/ca.pem" --tlscert "$base/server/server.pem" --tlskey "$base/server/server-key.pem" \
-    --data-root "/var/lib/crosstalk-dockerd-$name" --exec-root "$base/exec" --pidfile "$pidfile" \
+    --data-root "$dataroot" --exec-root "$base/exec" --pidfile "$pidfile" \
     --containerd-namespace "crosstalk-$name" --containerd-plugins-namespace "crosstalk-$name-plugins" \
     --bridge "$bridge" --default-address-pool "base=$pool,size=24" \
     >"$base/dockerd.log" 2>&1 &
