@@ -50,12 +50,20 @@ export class Crosstalk {
     );
     this.lessons = new LessonRunner(
       () => this.state.docker,
-      async (gateway) => {
+      async (on) => {
         const map = await engineMap(this.state.docker, endpoint);
-        // On a local Linux engine the lesson's own gateway is the truth; elsewhere the map knows better.
+        // On a local Linux engine the lesson's own gateway is the truth; elsewhere the map knows
+        // better. The reason names the network at hand: a user network's gateway is the host's
+        // address on that network's own bridge (br-<id>), not on docker0.
+        const own = on.name !== 'bridge' && on.name !== '' && on.name !== 'podman';
         const hostAddress =
-          map.flavour === 'linux-local' && gateway
-            ? { ...map.hostFromContainer, address: gateway }
+          map.flavour === 'linux-local' && on.gateway
+            ? {
+                address: on.gateway,
+                reason: own
+                  ? `the gateway of ${on.name}, which is the host’s address on that network’s own bridge${this.state.status().info?.kind === 'podman' ? '' : ` (br-${on.id.slice(0, 12)})`}`
+                  : map.hostFromContainer.reason,
+              }
             : map.hostFromContainer;
         return {
           hostAddress,

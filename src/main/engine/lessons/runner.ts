@@ -15,8 +15,15 @@ import { detectNetcat } from './netcat';
 /** Where the engine's host is, as containers and as the person see it. */
 export interface Locator {
   (
-    gateway: string,
+    /** The lesson's first container's network, as the engine reports it. */
+    on: LessonNetwork,
   ): Promise<Pick<LessonContext, 'hostAddress' | 'publishedAt' | 'hostIsLocal' | 'engineKind'>>;
+}
+
+export interface LessonNetwork {
+  gateway: string;
+  name: string;
+  id: string;
 }
 
 function view(
@@ -96,8 +103,13 @@ export class LessonRunner {
         detectNetcat(docker, first),
         docker.getContainer(first).inspect(),
       ]);
-      const gateway = Object.values(info.NetworkSettings.Networks)[0]?.Gateway ?? '';
-      const ctx: LessonContext = { docker, labId, image, nc, ...(await this.locate(gateway)) };
+      const [name, endpoint] = Object.entries(info.NetworkSettings.Networks)[0] ?? [];
+      const on = {
+        gateway: endpoint?.Gateway ?? '',
+        name: name ?? '',
+        id: endpoint?.NetworkID ?? '',
+      };
+      const ctx: LessonContext = { docker, labId, image, nc, ...(await this.locate(on)) };
       this.runs.set(id, ctx);
       return view(lesson, ctx, this.engineKind());
     } catch (error) {

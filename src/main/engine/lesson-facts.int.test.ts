@@ -1,0 +1,32 @@
+// What a lesson says about the host is derived from the engine's facts for the network at
+// hand: the user-networks lesson's gateway is the host's address on that network's own
+// bridge, as docker inspect has it, never "the default bridge's … docker0".
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Crosstalk } from './runtime';
+import { TEST_IMAGE, TestClient, docker, newApp } from '../../../test/support';
+
+let app: Crosstalk;
+let client: TestClient;
+
+beforeAll(async () => {
+  app = newApp();
+  await app.start();
+  client = new TestClient(app);
+});
+
+afterAll(async () => {
+  await client.call('resetLesson', { lessonId: 'user-networks' }).catch(() => undefined);
+  app?.stop();
+});
+
+it("names the lesson network's own gateway and bridge, from docker inspect", async () => {
+  const view = await client.call('startLesson', { lessonId: 'user-networks', image: TEST_IMAGE });
+  const network = view.networks[0]!;
+  const info = await docker.getNetwork(network).inspect();
+  const host = view.facts.find((f) => f.label === 'The host, from a container')!;
+  expect(host.value).toBe(info.IPAM!.Config![0]!.Gateway);
+  expect(host.reason).toBe(
+    `the gateway of ${network}, which is the host’s address on that network’s own bridge (br-${info.Id.slice(0, 12)})`,
+  );
+  expect(host.reason).not.toContain('docker0');
+});
