@@ -23,6 +23,12 @@ for applet in $(/bin/busybox --list); do
   [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
 done
 ln -s nc.traditional "$root/bin/nc"
+# Terminfo for the TERM consoles set (xterm-256color): without it bash's readline takes the
+# terminal as dumb and scrolls a long command line sideways ("<s 127.0.0.1 -p 1234; do …").
+for t in xterm xterm-256color xterm-color vt100 linux screen; do
+  f=$(find /lib/terminfo /usr/share/terminfo -name "$t" 2>/dev/null | head -1)
+  [ -n "$f" ] && mkdir -p "$root/usr/share/terminfo/${t:0:1}" && cp -L "$f" "$root/usr/share/terminfo/${t:0:1}/"
+done
 ln -s /bin/bash "$root/bin/sh.bash"
 printf 'root:x:0:0:root:/root:/bin/bash\n' >"$root/etc/passwd"
 printf 'root:x:0:\n' >"$root/etc/group"
