@@ -21,7 +21,10 @@ test('no engine: a banner names the endpoint tried and what to do', async ({ pag
     const banner = page.getByRole('alert').filter({ hasText: 'No Docker engine' });
     await expect(banner).toContainText(`No Docker engine at unix://${socket}`);
     await expect(banner).toContainText('from DOCKER_HOST');
-    await expect(banner).toContainText('ENOENT');
+    // The reason in words, as the CLI would say it (no bare ENOENT).
+    await expect(banner).toContainText(
+      'the socket file does not exist, so the engine is not running',
+    );
     await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'New container' })).toBeDisabled();
   } finally {
