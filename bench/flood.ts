@@ -11,7 +11,7 @@ import { consoleIdOf, consoleSelector, openApp, withApp } from './lib/app';
 import { installEchoMeter, sampleEcho, waitForConsoles, type ProbedHost } from './lib/probes';
 import { chromiumCpuSeconds, cpuSeconds, rendererHeapMB, rssMB } from './lib/procs';
 import { summary } from './lib/stats';
-import { startEchoPair } from './echo';
+import { NETWORK, startEchoPair } from './echo';
 
 const RANDOM_BYTES = 48 * 2 ** 20;
 const SCRIPT = [
@@ -36,7 +36,7 @@ async function execOut(container: string, cmd: string[]): Promise<string> {
 }
 
 async function startFlood(): Promise<string> {
-  await runContainer({ name: 'flood', cmd: ['bash', '-c', SCRIPT] });
+  await runContainer({ name: 'flood', network: NETWORK, cmd: ['bash', '-c', SCRIPT] });
   for (let i = 0; i < 300; i++) {
     const md5 = (await execOut('flood', ['cat', '/tmp/flood.md5']).catch(() => '')).split(' ')[0];
     if (md5 && /^[0-9a-f]{32}$/.test(md5)) return md5;
