@@ -48,7 +48,7 @@ export function bindIpc(
         port1.start();
         const handoff: ConsolePortHandoff = { consoleId, origin };
         contents.postMessage(IPC_CONSOLE_PORT, handoff, [port2]);
-        return (data) => port1.postMessage({ op: 'output', data });
+        return (msg) => port1.postMessage(msg);
       },
     });
     windows.set(contents, client);

@@ -7,9 +7,17 @@ export type ConsoleToMain =
   | { op: 'resize'; cols: number; rows: number }
   | { op: 'ack'; bytes: number };
 
-export type ConsoleToRenderer = { op: 'output'; data: Uint8Array };
+export type ConsoleToRenderer =
+  | { op: 'output'; data: Uint8Array }
+  /** Input bytes the engine stream has taken: the renderer sends more (flow control of pastes). */
+  | { op: 'inputAck'; bytes: number };
 
-const OP = { output: 1, input: 2, resize: 3, ack: 4 } as const;
+/** The most input one message may carry; the renderer sends pastes in chunks of this size. */
+export const MAX_INPUT_CHUNK = 16 * 1024;
+/** Input bytes the renderer may have sent but not yet seen taken (see inputAck). */
+export const INPUT_WINDOW = 256 * 1024;
+
+const OP = { output: 1, input: 2, resize: 3, ack: 4, inputAck: 5 } as const;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -36,8 +44,9 @@ export function encodeFrame(consoleId: string, msg: ConsoleToMain | ConsoleToRen
       new DataView(buf.buffer).setUint16(at + 2, msg.rows);
       return buf;
     }
-    case 'ack': {
-      const [buf, at] = frame(OP.ack, consoleId, 4);
+    case 'ack':
+    case 'inputAck': {
+      const [buf, at] = frame(OP[msg.op], consoleId, 4);
       new DataView(buf.buffer).setUint32(at, msg.bytes);
       return buf;
     }
@@ -71,6 +80,9 @@ export function decodeFrame(buf: Uint8Array): DecodedFrame | null {
     case OP.ack:
       if (buf.length !== at + 4) return null;
       return { consoleId, msg: { op: 'ack', bytes: view.getUint32(at) } };
+    case OP.inputAck:
+      if (buf.length !== at + 4) return null;
+      return { consoleId, msg: { op: 'inputAck', bytes: view.getUint32(at) } };
     default:
       return null;
   }
@@ -84,7 +96,7 @@ export function isConsoleToMain(value: unknown): value is ConsoleToMain {
     typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
   switch (v.op) {
     case 'input':
-      return v.data instanceof Uint8Array && v.data.length <= 1 << 20;
+      return v.data instanceof Uint8Array && v.data.length <= MAX_INPUT_CHUNK;
     case 'resize':
       return int(v.cols, 1000) && int(v.rows, 500) && (v.cols as number) >= 2;
     case 'ack':

@@ -37,6 +37,13 @@ export class RecordingSink implements ConsoleSink {
     this.unacked = 0;
   }
 
+  /** Input bytes the console's stream has taken. */
+  inputTaken = 0;
+
+  inputAcked(bytes: number): void {
+    this.inputTaken += bytes;
+  }
+
   status(kind: ConsoleStatusKind, message: string): void {
     this.statuses.push({ kind, message });
   }
@@ -75,7 +82,11 @@ export class TestClient {
         else if (name === 'consoleStatus')
           this.consoleSink(payload.consoleId).status(payload.kind, payload.message);
       },
-      consoleSink: (consoleId) => (data) => this.consoleSink(consoleId).output(data),
+      consoleSink: (consoleId) => (msg) => {
+        const sink = this.consoleSink(consoleId);
+        if (msg.op === 'output') sink.output(msg.data);
+        else sink.inputAcked(msg.bytes);
+      },
     });
   }
 

@@ -1,7 +1,7 @@
 // One connected client (an Electron window or a browser tab) and everything it holds: its
 // consoles, its sockets watch, its place among the clients that receive events. Both
 // transports connect through this one function and differ only in how bytes travel.
-import type { ConsoleToMain } from '../../shared/console-protocol';
+import type { ConsoleToMain, ConsoleToRenderer } from '../../shared/console-protocol';
 import { ConsoleSet } from './console-set';
 import { dispatch, type CallOutcome, type ClientContext } from './dispatch';
 import type { Crosstalk, SendEvent } from './runtime';
@@ -10,8 +10,8 @@ import type { Crosstalk, SendEvent } from './runtime';
 export interface ClientTransport {
   /** Sends one event to this client; a transport whose client is gone drops it. */
   sendEvent: SendEvent;
-  /** Where one console's output bytes go on this transport (a MessagePort, a binary frame). */
-  consoleSink(consoleId: string): (data: Uint8Array) => void;
+  /** Where one console's messages (output bytes, input acks) go: a MessagePort, binary frames. */
+  consoleSink(consoleId: string): (msg: ConsoleToRenderer) => void;
 }
 
 export interface ClientConnection {
@@ -30,10 +30,14 @@ export function connectClient(app: Crosstalk, transport: ClientTransport): Clien
   const context: ClientContext = {
     consoles,
     sockets: app.sockets.subscribe((event) => sendEvent('sockets', event)),
-    consoleSink: (consoleId) => ({
-      output: transport.consoleSink(consoleId),
-      status: (kind, message) => sendEvent('consoleStatus', { consoleId, kind, message }),
-    }),
+    consoleSink: (consoleId) => {
+      const send = transport.consoleSink(consoleId);
+      return {
+        output: (data) => send({ op: 'output', data }),
+        inputAcked: (bytes) => send({ op: 'inputAck', bytes }),
+        status: (kind, message) => sendEvent('consoleStatus', { consoleId, kind, message }),
+      };
+    },
   };
   const leave = app.join(sendEvent);
   let disposed = false;

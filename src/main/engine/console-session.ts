@@ -13,6 +13,8 @@ import type { ContainerEvent, LiveState } from './live-state';
 
 export interface ConsoleSink {
   output(data: Uint8Array): void;
+  /** Input bytes the engine stream has taken (or dropped: no stream), so more may come. */
+  inputAcked(bytes: number): void;
   status(kind: ConsoleStatusKind, message: string): void;
 }
 
@@ -102,7 +104,11 @@ export class ConsoleSession {
   }
 
   input(data: Uint8Array): void {
-    if (this.stream?.writable) this.stream.write(data);
+    const acked = () => this.sink.inputAcked(data.length);
+    // Without a stream (not yet attached, reattaching) the bytes are lost, as keys typed into
+    // a disconnected terminal are; they are still acknowledged, so a paste never waits forever.
+    if (this.stream?.writable) this.stream.write(data, acked);
+    else queueMicrotask(acked);
   }
 
   ack(bytes: number): void {

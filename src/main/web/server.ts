@@ -85,15 +85,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendEvent: (name, payload) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'event', name, payload }));
       },
-      consoleSink: (consoleId) => (data) => {
-        if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, { op: 'output', data }));
+      consoleSink: (consoleId) => (msg) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, msg));
       },
     });
 
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (isBinary) {
         const frame = decodeFrame(toBytes(raw));
-        if (frame && frame.msg.op !== 'output') client.deliver(frame.consoleId, frame.msg);
+        if (frame && frame.msg.op !== 'output' && frame.msg.op !== 'inputAck')
+          client.deliver(frame.consoleId, frame.msg);
         return;
       }
       let msg: { t?: unknown; id?: unknown; name?: unknown; args?: unknown };

@@ -49,6 +49,7 @@ export function electronTransport(
     consoleStream(consoleId): ConsoleStream {
       let port: MessagePort | null = null;
       let output: ((data: Uint8Array) => void) | null = null;
+      let inputAck: ((bytes: number) => void) | null = null;
       let trouble: ((t: StreamTrouble) => void) | null = null;
       const queued: ConsoleToMain[] = [];
       const timer = setTimeout(() => trouble?.(PORT_MISSING), portTimeoutMs);
@@ -56,11 +57,15 @@ export function electronTransport(
         waiting.delete(consoleId);
         clearTimeout(timer);
         port = p;
-        port.onmessage = (e: MessageEvent<ConsoleToRenderer>) => output?.(e.data.data);
+        port.onmessage = ({ data: msg }: MessageEvent<ConsoleToRenderer>) => {
+          if (msg.op === 'output') output?.(msg.data);
+          else inputAck?.(msg.bytes);
+        };
         for (const msg of queued.splice(0)) port.postMessage(msg);
       });
       return {
         onOutput: (listener) => void (output = listener),
+        onInputAck: (listener) => void (inputAck = listener),
         onTrouble: (listener) => void (trouble = listener),
         send: (msg) => (port ? port.postMessage(msg) : queued.push(msg)),
         dispose: () => {

@@ -14,6 +14,8 @@ export interface StreamTrouble {
 
 export interface ConsoleStream {
   onOutput(listener: (data: Uint8Array) => void): void;
+  /** Input bytes the main side took: the console may send more (see InputQueue). */
+  onInputAck(listener: (bytes: number) => void): void;
   /** Called when the stream has not come up in time, or its channel closed. */
   onTrouble(listener: (trouble: StreamTrouble) => void): void;
   send(msg: ConsoleToMain): void;

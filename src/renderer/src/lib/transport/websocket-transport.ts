@@ -22,11 +22,13 @@ export function websocketTransport(
   const events = new EventHub();
   const lostListeners: ((reason: string) => void)[] = [];
   const outputs = new Map<string, (data: Uint8Array) => void>();
+  const inputAcks = new Map<string, (bytes: number) => void>();
 
   ws.addEventListener('message', (e: MessageEvent) => {
     if (e.data instanceof ArrayBuffer) {
       const frame = decodeFrame(new Uint8Array(e.data));
       if (frame?.msg.op === 'output') outputs.get(frame.consoleId)?.(frame.msg.data);
+      else if (frame?.msg.op === 'inputAck') inputAcks.get(frame.consoleId)?.(frame.msg.bytes);
       return;
     }
     const msg = JSON.parse(e.data as string) as {
@@ -71,13 +73,17 @@ export function websocketTransport(
     consoleStream(consoleId): ConsoleStream {
       return {
         onOutput: (listener) => void outputs.set(consoleId, listener),
+        onInputAck: (listener) => void inputAcks.set(consoleId, listener),
         // A console exists only once the socket is open (its pane needs the snapshot that
         // comes through it); a socket that closes later is reported by onLost.
         onTrouble: () => undefined,
         send: (msg) => {
           if (ws.readyState === WebSocket.OPEN) ws.send(encodeFrame(consoleId, msg));
         },
-        dispose: () => void outputs.delete(consoleId),
+        dispose: () => {
+          outputs.delete(consoleId);
+          inputAcks.delete(consoleId);
+        },
       };
     },
   };
