@@ -3,6 +3,8 @@
 // this server (no DNS rebinding), and for the WebSocket, our own Origin.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 
 export const COOKIE = 'crosstalk_token';
 
@@ -54,8 +56,33 @@ export class Gate {
   }
 }
 
-export function allowedHostsFor(host: string, port: number): Set<string> {
-  const names = new Set([`${host}:${port}`]);
-  if (host === '127.0.0.1') names.add(`localhost:${port}`);
+/** How a client names `address:port` in its Host header (IPv6 in brackets). */
+export function hostHeader(address: string, port: number): string {
+  return isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+/** Every address of this machine, as `os.networkInterfaces()` lists them. */
+export function machineAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined)
+    .map((i) => i.address);
+}
+
+/**
+ * The Host headers this server answers: the address it listens on (and `localhost` for
+ * loopback); listening on a wildcard (0.0.0.0, ::), every address of this machine.
+ * Never a name a stranger controls, which is what DNS rebinding needs.
+ */
+export function allowedHostsFor(
+  host: string,
+  port: number,
+  addresses: string[] = machineAddresses(),
+): Set<string> {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const listened = wildcard ? addresses.filter((a) => host === '::' || isIP(a) === 4) : [host];
+  const names = new Set(listened.map((a) => hostHeader(a, port).toLowerCase()));
+  if (wildcard) names.add(hostHeader(host, port));
+  if (['127.0.0.1', '::1', 'localhost'].includes(host) || wildcard) names.add(`localhost:${port}`);
   return names;
 }

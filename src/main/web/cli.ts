@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { engineTargetFromEnvironment } from '../engine/connect';
 import { Crosstalk } from '../engine/runtime';
 import { parseWebArgs } from './cli-args';
+import { allowedHostsFor } from './auth';
 import { startWebServer } from './server';
 
 function openBrowser(url: string): void {
@@ -38,6 +39,15 @@ async function main(): Promise<void> {
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const server = await startWebServer({ app, rendererDir, host: options.host, port: options.port });
   console.log(`Crosstalk (browser mode): ${server.url}`);
+  if (options.host === '0.0.0.0' || options.host === '::') {
+    // A wildcard answers by every address of this machine (and no other name).
+    const also = [...allowedHostsFor(options.host, server.port)].filter(
+      (h) => !h.startsWith('0.0.0.0') && !h.startsWith('[::]'),
+    );
+    console.log(
+      `  also at: ${also.map((h) => `http://${h}/?token=${server.token}`).join('\n           ')}`,
+    );
+  }
   if (options.open) openBrowser(server.url);
   const stop = () => {
     app.stop();

@@ -7,9 +7,10 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
 import { connectClient } from '../engine/client-connection';
 import type { Crosstalk } from '../engine/runtime';
-import { allowedHostsFor, COOKIE, Gate, newToken } from './auth';
+import { allowedHostsFor, COOKIE, Gate, hostHeader, newToken } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStatic } from './static-files';
+import { parseTextFrame } from './ws-message';
 
 export interface WebServerOptions {
   app: Crosstalk;
@@ -93,22 +94,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (isBinary) {
         const frame = decodeFrame(toBytes(raw));
-        if (frame && frame.msg.op !== 'output' && frame.msg.op !== 'inputAck')
-          client.deliver(frame.consoleId, frame.msg);
+        if (!frame || frame.msg.op === 'output' || frame.msg.op === 'inputAck') {
+          ws.close(1008, 'Malformed console frame.');
+          return;
+        }
+        client.deliver(frame.consoleId, frame.msg);
         return;
       }
-      let msg: { t?: unknown; id?: unknown; name?: unknown; args?: unknown };
-      try {
-        msg = JSON.parse(raw.toString()) as typeof msg;
-      } catch {
+      const frame = parseTextFrame(raw.toString());
+      if (frame.kind === 'refuse') {
+        ws.close(frame.code, frame.reason);
         return;
       }
-      if (msg.t !== 'call' || typeof msg.id !== 'number') return;
-      const id = msg.id;
-      void client.call(msg.name, msg.args).then((outcome) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id, ...outcome }));
+      void client.call(frame.name, frame.args).then((outcome) => {
+        if (ws.readyState === ws.OPEN)
+          ws.send(JSON.stringify({ t: 'result', id: frame.id, ...outcome }));
       });
     });
+    // An oversize or invalid UTF-8 frame: ws has already closed the socket with 1009 or
+    // 1007; the error is that client's, not the server's.
+    ws.on('error', () => undefined);
     ws.on('close', () => client.dispose());
   }
 
@@ -118,9 +123,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (http.address() as AddressInfo).port;
   gate = new Gate(token, allowedHostsFor(host, port));
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard is no address to open: the URL names loopback (the others are allowed too).
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return {
-    url: `http://${urlHost}:${port}/?token=${token}`,
+    url: `http://${hostHeader(shown, port)}/?token=${token}`,
     port,
     token,
     clients: () => wss.clients.size,
