@@ -57,7 +57,7 @@ const values: unknown[] = [
   null,
   0,
   -1,
-  1e309,
+  Infinity,
   'x',
   '',
   'fuzz-box',
