@@ -236,9 +236,17 @@ describe('the contract over the WebSocket', () => {
     expect(bad.error.message).toMatch(/^name: /);
     expect(bad.error.hint).not.toBe('');
 
-    // Garbage does not break the socket: the next call is answered.
-    client.ws.send('{not json');
-    client.ws.send(new Uint8Array([9, 200, 1]));
+    // Garbage closes only the socket that sent it, with a code that says why; others go on.
+    for (const [garbage, code] of [
+      ['{not json', 1007],
+      ['null', 1008],
+      [new Uint8Array([9, 200, 1]), 1008],
+    ] as const) {
+      const rogue = await connected();
+      const closed = new Promise<number>((resolve) => rogue.ws.once('close', resolve));
+      rogue.ws.send(garbage);
+      expect(await closed).toBe(code);
+    }
     expect((await client.call('snapshot')).ok).toBe(true);
   });
 
