@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Crosstalk } from '../engine/runtime';
-import { newApp } from '../engine/test-support';
+import { newApp } from '../../../test/support';
 import { startWebServer, type WebServer } from './server';
 
 let app: Crosstalk;
