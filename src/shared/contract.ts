@@ -6,6 +6,14 @@ import type { ContainerDetails, EngineMap } from './engine-map';
 import { lessonIds, type CheckResult, type LessonView } from './lessons';
 import type { ReachabilityMatrix } from './live-picture';
 import type { Snapshot } from './model';
+import type { RecordingBundle, RecordingExport, RecordingStarted } from './recording';
+import {
+  appendRecordingInput,
+  fileTextInput,
+  recordingId,
+  startRecordingInput,
+} from './recording-schemas';
+import type { ScenarioView } from './scenario';
 import {
   createContainerInput,
   createNetworkInput,
@@ -78,6 +86,22 @@ export const calls = {
   engineMap: call(none).returns<EngineMap>(),
   /** One container's network facts, read live from the engine and from inside it. */
   inspectContainer: call(byRef).returns<ContainerDetails>(),
+  // Scenario files (docs/scenarios.md): parsed and checked on this side, set up, checked.
+  openScenario: call(fileTextInput).returns<ScenarioView>(),
+  setUpScenario: call(
+    z.object({ id: labId, pull: z.boolean().default(false) }),
+  ).returns<ScenarioView>(),
+  resetScenario: call(z.object({ id: labId })).returns<void>(),
+  checkScenarioStep: call(
+    z.object({ id: labId, step: z.number().int().min(0).max(500) }),
+  ).returns<CheckResult>(),
+  // Recordings: each pane as asciicast v2 plus the engine's events, written as they happen.
+  startRecording: call(startRecordingInput).returns<RecordingStarted>(),
+  appendRecording: call(appendRecordingInput).returns<void>(),
+  stopRecording: call(z.object({ id: recordingId })).returns<RecordingStarted>(),
+  exportRecording: call(z.object({ id: recordingId })).returns<RecordingExport>(),
+  /** Checks a bundle or a .cast for replay; needs no engine. */
+  openRecording: call(fileTextInput).returns<RecordingBundle>(),
 } as const;
 
 export type Calls = typeof calls;

@@ -124,6 +124,8 @@ export const createContainerInput = z
     tty: z.boolean().default(true),
     ports: z.array(portBindingInput).max(100).default([]),
     network: networkName.optional(),
+    /** Extra names on that (user-defined) network. */
+    aliases: z.array(containerName).max(20).default([]),
     links: z.array(linkInput).max(50).default([]),
     /** Ports to expose without publishing (`--expose`), e.g. for legacy link variables. */
     expose: z.array(exposedPort).max(50).default([]),

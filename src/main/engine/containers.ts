@@ -102,8 +102,17 @@ export function createOptions(spec: CreateContainerSpec): Dockerode.ContainerCre
       Links: onEndpoint ? [] : links,
       ...(spec.network ? { NetworkMode: spec.network } : {}),
     },
-    ...(onEndpoint && links.length
-      ? { NetworkingConfig: { EndpointsConfig: { [spec.network!]: { Links: links } } } }
+    ...(onEndpoint && (links.length || spec.aliases.length)
+      ? {
+          NetworkingConfig: {
+            EndpointsConfig: {
+              [spec.network!]: {
+                ...(links.length ? { Links: links } : {}),
+                ...(spec.aliases.length ? { Aliases: spec.aliases } : {}),
+              },
+            },
+          },
+        }
       : {}),
   };
 }

@@ -13,6 +13,9 @@ import { liveHandlers } from './live-picture/handlers';
 import { socketSourceOf } from './live-picture/socket-source';
 import { SocketWatch } from './live-picture/socket-watch';
 import { LiveState, type EngineTarget } from './live-state';
+import { RecordingStore } from './recordings/store';
+import { scenarioHandlers } from './scenarios/handlers';
+import { ScenarioRunner } from './scenarios/runner';
 import { createHandlers } from './service';
 
 /** How one client receives an event; its transport decides how it travels. */
@@ -24,6 +27,8 @@ export class Crosstalk {
   readonly lessons: LessonRunner;
   /** Image pulls under way, each with its progress broadcast and a cancel. */
   readonly pulls: PullSet;
+  readonly scenarios: ScenarioRunner;
+  readonly recordings = new RecordingStore();
   /** Live sockets of the containers clients show; each client subscribes. */
   readonly sockets: SocketWatch;
   /** Every connected client: one listener on the engine fans out to all of them. */
@@ -75,11 +80,20 @@ export class Crosstalk {
       (image) => this.pulls.ensure(image),
       () => this.state.status().info?.kind ?? null,
     );
+    this.scenarios = new ScenarioRunner(
+      () => this.state.docker,
+      (progress) => this.publish('pullProgress', progress),
+    );
     this.handlers = {
       ...createHandlers(this.state),
       ...liveHandlers(this.state),
       ...pullHandlers(this.pulls),
       ...lessonHandlers({ state: this.state, lessons: this.lessons, endpoint, hostProc: local }),
+      ...scenarioHandlers({
+        state: this.state,
+        scenarios: this.scenarios,
+        recordings: this.recordings,
+      }),
     };
     this.state.on('change', () => {
       if (this.clients.size) this.publish('snapshot', this.state.snapshot());

@@ -4,6 +4,7 @@ import type { Handlers } from './dispatch';
 import type { LessonCall } from './lesson-handlers';
 import type { LiveCall } from './live-picture/handlers';
 import type { PullCall } from './pull-handlers';
+import type { ScenarioCall } from './scenarios/handlers';
 import { AppError } from '../../shared/errors';
 import {
   createContainer,
@@ -15,7 +16,9 @@ import {
 import { cleanupOwned, createNetwork, removeNetwork } from './networks';
 import { connectNetwork, disconnectNetwork } from './network-attachments';
 
-export function createHandlers(state: LiveState): Omit<Handlers, LessonCall | LiveCall | PullCall> {
+export function createHandlers(
+  state: LiveState,
+): Omit<Handlers, LessonCall | LiveCall | PullCall | ScenarioCall> {
   const docker = () => {
     if (!state.isConnected) {
       const status = state.status();

@@ -89,6 +89,7 @@ export const baseContainer = (name: string, extra: Partial<ContainerSpec> = {}):
   tty: true,
   ports: [],
   links: [],
+  aliases: [],
   expose: [],
   start: true,
   ...extra,
