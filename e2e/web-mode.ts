@@ -7,9 +7,14 @@ export interface WebMode {
   child: ChildProcess;
 }
 
-export function startWebMode(cwd = process.cwd()): Promise<WebMode> {
+/** `env` adds or replaces variables (DOCKER_HOST to start against no engine…). */
+export function startWebMode(
+  cwd = process.cwd(),
+  env: Record<string, string> = {},
+): Promise<WebMode> {
   const child = spawn(process.execPath, ['out/main/web.js', '--no-open', '--port', '0'], {
     cwd,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -32,9 +32,12 @@ export const castEventInput = z.tuple([
   z.string().max(1 << 20),
 ]);
 
+const record = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  message: 'An object.',
+});
 const snapshotInput = z.object({
-  containers: z.array(z.record(z.string(), z.unknown())).max(500),
-  networks: z.array(z.record(z.string(), z.unknown())).max(500),
+  containers: z.array(record).max(500),
+  networks: z.array(record).max(500),
 });
 
 export const engineEventInput = z.object({

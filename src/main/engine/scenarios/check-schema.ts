@@ -74,8 +74,10 @@ export const check = z
   })
   .transform((c) => ({
     ...c,
-    ...('contains' in c ? { contains: c.contains ?? null, matches: c.matches ?? null } : {}),
-    ...('value' in c || c.kind === 'env' ? { value: (c as { value?: string }).value ?? null } : {}),
+    ...(c.kind === 'output' || c.kind === 'file'
+      ? { contains: c.contains ?? null, matches: c.matches ?? null }
+      : {}),
+    ...(c.kind === 'env' ? { value: c.value ?? null } : {}),
     ...(c.kind === 'listening' ? { address: c.address ?? null } : {}),
     says: c.says ?? describeCheck(c),
   }));

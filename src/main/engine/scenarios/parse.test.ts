@@ -43,6 +43,15 @@ describe('scenario files', () => {
       contains: 'hold my word',
       says: 'the server printed "hold my word"',
     });
+    expect(s.steps[1]!.check).toEqual({
+      kind: 'file',
+      container: 'client',
+      path: '/etc/hosts',
+      contains: null,
+      matches: '\\sserver(\\s|$)',
+      absent: false,
+      says: "the client's /etc/hosts has a line for server",
+    });
     expect(s.steps[2]!.afterMs).toBe(2000);
     expect(s.steps[0]!.line).toBe(lineNumber(/title: The server listens/));
     expect(s.steps[0]!.check?.says).toBe('server listens on port 1234');

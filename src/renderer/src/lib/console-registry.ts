@@ -17,6 +17,29 @@ export interface ConsoleHandle {
   interrupt(): void;
   /** Plain counters, bumped by the console; readers sample them. */
   readonly bytes: ConsoleBytes;
+  /** The text of the terminal's last lines (scrollback included), for a scenario's waits. */
+  text(): string;
+  size(): { cols: number; rows: number };
+}
+
+/** What a recording hears from a console: output, input (typed or sent), resizes. */
+export type ConsoleTap = (code: 'o' | 'i' | 'r', data: Uint8Array | string) => void;
+const taps = new Map<string, Set<ConsoleTap>>();
+
+/** Listens to a container's console, across re-mounts of the console; returns the stop. */
+export function tapConsole(containerId: string, tap: ConsoleTap): () => void {
+  const set = taps.get(containerId) ?? new Set();
+  taps.set(containerId, set.add(tap));
+  return () => {
+    set.delete(tap);
+    if (!set.size) taps.delete(containerId);
+  };
+}
+
+/** Called by the console for every chunk; one map lookup when nothing records. */
+export function tapped(containerId: string, code: 'o' | 'i' | 'r', data: Uint8Array | string) {
+  const set = taps.get(containerId);
+  if (set) for (const tap of set) tap(code, data);
 }
 
 const byContainer = new Map<string, ConsoleHandle>();

@@ -3,7 +3,7 @@
 import { isRecord, remembered, type Reader } from './remembered';
 import { shownPanes, togglePin } from './pane-selection';
 
-export type PanelName = 'lessons' | 'engine' | 'networks' | 'inspector';
+export type PanelName = 'lessons' | 'scenario' | 'engine' | 'networks' | 'inspector';
 
 interface Arrangement {
   maximized: string | null;

@@ -3,6 +3,7 @@
 // then parses only the consoles' code (start-up, BENCHMARKS.md).
 export const loadDiagram = () => import('../components/diagram/Diagram.svelte');
 export const loadLessonPanel = () => import('../components/lessons/LessonPanel.svelte');
+export const loadScenarioPanel = () => import('../components/scenario/ScenarioPanel.svelte');
 export const loadEngineMapPanel = () => import('../components/EngineMapPanel.svelte');
 export const loadNetworksPanel = () => import('../components/networks/NetworksPanel.svelte');
 export const loadInspectorPanel = () => import('../components/InspectorPanel.svelte');

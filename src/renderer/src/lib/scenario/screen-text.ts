@@ -1,0 +1,19 @@
+// A terminal's recent text as plain lines (wrapped lines joined), for a
+// scenario step that waits for something to appear in a pane.
+import type { Terminal } from '@xterm/xterm';
+
+const LINES = 200;
+
+export function screenText(term: Terminal): string {
+  const buffer = term.buffer.active;
+  const end = buffer.length;
+  const out: string[] = [];
+  for (let i = Math.max(0, end - LINES); i < end; i++) {
+    const line = buffer.getLine(i);
+    if (!line) continue;
+    const text = line.translateToString(true);
+    if (line.isWrapped && out.length) out[out.length - 1] += text;
+    else out.push(text);
+  }
+  return out.join('\n');
+}
