@@ -24,10 +24,10 @@ test('the seed demo as a scenario: stepped by F7, checked, recorded, replayed wi
   await scenario.getByRole('button', { name: 'Set up' }).click();
   await expect(consoleOf(page, 'server')).toContainText('#');
   await expect(consoleOf(page, 'client')).toContainText('#');
-  // Created through the app's create path: labelled as the scenario's, the link in place.
+  // Created through the app's create path: labelled as the scenario's, on its network.
   const client = await docker.getContainer('client').inspect();
   expect(client.Config.Labels['io.crosstalk.lab']).toBe('scenario-hold-my-word');
-  expect(client.HostConfig.Links).toContain('/server:/client/server');
+  expect(Object.keys(client.NetworkSettings.Networks)).toEqual(['example']);
 
   await page.getByRole('button', { name: 'Record', exact: true }).click();
   const recordingTo = page.getByRole('status').filter({ hasText: 'Recording to' });
@@ -115,7 +115,7 @@ test('the seed demo as a scenario: stepped by F7, checked, recorded, replayed wi
     await markerBar.getByRole('button', { name: '3. Hold my word' }).click();
     await expect(serverPane).not.toContainText('hold my word');
     await offline.getByLabel('Speed').selectOption('4');
-    await offline.getByRole('button', { name: 'Play' }).click();
+    await offline.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(serverPane).toContainText('hold my word');
     const diagram = offline.getByRole('complementary', { name: 'Replayed diagram' });
     await expect(diagram.getByLabel('container server')).toContainText('running');

@@ -71,6 +71,8 @@ export type ScenarioCheck =
   | { kind: 'env'; container: string; name: string; value: string | null }
   | { kind: 'listening'; container: string; port: number; address: string | null }
   | { kind: 'reach'; from: string; host: string; port: number; expect: boolean }
+  /** An open TCP connection from the container to some peer's port (read from its sockets). */
+  | { kind: 'connected'; container: string; port: number }
   | { kind: 'running'; container: string };
 
 export interface ScenarioStep {

@@ -49,9 +49,15 @@ export const check = z
         expect: z.boolean().default(true),
         ...says,
       }),
+      z.strictObject({
+        kind: z.literal('connected'),
+        container: containerName,
+        port: z.number().int().min(1).max(65535),
+        ...says,
+      }),
       z.strictObject({ kind: z.literal('running'), container: containerName, ...says }),
     ],
-    { error: 'A check has a kind: output, file, env, listening, reach or running.' },
+    { error: 'A check has a kind: output, file, env, listening, reach, connected or running.' },
   )
   .superRefine((c, ctx) => {
     if ((c.kind === 'output' || c.kind === 'file') && !c.contains === !c.matches)
@@ -92,6 +98,8 @@ function describeCheck(c: { kind: string } & Record<string, unknown>): string {
       return `${c.container}’s environment has ${c.name}${c.value ? `=${c.value}` : ''}`;
     case 'listening':
       return `${c.container} listens on port ${c.port}${c.address ? ` at ${c.address}` : ''}`;
+    case 'connected':
+      return `${c.container} has a connection open to port ${c.port}`;
     case 'reach':
       return `${c.from} ${c.expect ? 'reaches' : 'cannot reach'} ${c.host}:${c.port}`;
     default:

@@ -5,7 +5,14 @@ import type Dockerode from 'dockerode';
 import type { CheckResult } from '../../../shared/lessons';
 import type { ScenarioCheck } from '../../../shared/scenario';
 import { result } from '../lessons/lesson';
-import { listenersOn, readFileIn, recentOutput, runIn, tcpFrom } from '../lessons/probes';
+import {
+  listenersOn,
+  readFileIn,
+  recentOutput,
+  runIn,
+  socketsOf,
+  tcpFrom,
+} from '../lessons/probes';
 
 function finds(haystack: string, contains: string | null, matches: string | null): string | null {
   if (contains !== null) return haystack.includes(contains) ? contains : null;
@@ -72,6 +79,19 @@ export async function runCheck(docker: Dockerode, check: ScenarioCheck): Promise
       return result(
         reached === check.expect,
         `${check.from} ${reached ? 'reached' : 'could not reach'} ${check.host}:${check.port}.`,
+      );
+    }
+    case 'connected': {
+      const open = (await socketsOf(docker, check.container)).filter(
+        (s) => s.state === 'ESTABLISHED' && s.remotePort === check.port,
+      );
+      const first = open[0];
+      return result(
+        Boolean(first),
+        first
+          ? `${check.container} has a connection open to ${first.remoteIp}:${check.port}.`
+          : `${check.container} has no connection open to port ${check.port}.`,
+        open.map((s) => `${s.localIp}:${s.localPort} → ${s.remoteIp}:${s.remotePort}`),
       );
     }
     case 'running': {

@@ -27,9 +27,9 @@ describe('scenario files', () => {
   it('reads the seed demo: containers, steps with actions, checks and lines', () => {
     const s = parseScenario(seed, 'hold-my-word.yaml');
     expect(s.title).toBe('Hold my word');
-    expect(s.containers.map((c) => [c.name, c.image, c.links])).toEqual([
-      ['server', 'crosstalk-test:latest', []],
-      ['client', 'crosstalk-test:latest', [{ target: 'server' }]],
+    expect(s.containers.map((c) => [c.name, c.image, c.networks])).toEqual([
+      ['server', 'crosstalk-test:latest', ['example']],
+      ['client', 'crosstalk-test:latest', ['example']],
     ]);
     expect(s.steps).toHaveLength(3);
     expect(s.steps[0]!.actions).toEqual([
@@ -44,13 +44,10 @@ describe('scenario files', () => {
       says: 'the server printed "hold my word"',
     });
     expect(s.steps[1]!.check).toEqual({
-      kind: 'file',
+      kind: 'connected',
       container: 'client',
-      path: '/etc/hosts',
-      contains: null,
-      matches: '\\sserver(\\s|$)',
-      absent: false,
-      says: "the client's /etc/hosts has a line for server",
+      port: 1234,
+      says: "the client has a connection open to the server's port 1234",
     });
     expect(s.steps[2]!.afterMs).toBe(2000);
     expect(s.steps[0]!.line).toBe(lineNumber(/title: The server listens/));
@@ -117,9 +114,12 @@ describe('scenario files', () => {
   });
 
   it('refuses unknown fields, unknown panes, unknown actions and a wrong format', () => {
-    const typo = lineNumber(/^ {4}links: \[server\]/);
-    expect(failure(withLine(typo, '    linkz: [server]')).message).toMatch(
-      new RegExp(`line ${typo}: containers\\[1\\]\\.linkz: Unrecognized key`),
+    const typo = lineNumber(/^ {4}networks: \[example\]/);
+    expect(failure(withLine(typo, '    netwerks: [example]')).message).toMatch(
+      new RegExp(`line ${typo}: containers\\[0\\]\\.netwerks: Unrecognized key`),
+    );
+    expect(failure(seed.replace('networks: [example]\n', 'networks: []\n')).message).toMatch(
+      /containers\[0\]\.networks\[0\]: "example" is not in the scenario's networks/,
     );
     const pane = lineNumber(/in: client/);
     expect(failure(withLine(pane, '        in: cleint')).message).toMatch(
@@ -130,7 +130,7 @@ describe('scenario files', () => {
       new RegExp(`line ${act}: steps\\[2\\]\\.actions\\[0\\]: An action is one of`),
     );
     expect(failure(seed.replace('crosstalk/scenario@1', 'crosstalk/scenario@9')).message).toMatch(
-      /line 5: format: The first line names the format/,
+      new RegExp(`line ${lineNumber(/^format:/)}: format: The first line names the format`),
     );
     const kind = lineNumber(/kind: output/);
     expect(failure(withLine(kind, '      kind: telepathy')).message).toMatch(
@@ -141,7 +141,7 @@ describe('scenario files', () => {
   it('wants link targets listed before the container that links them', () => {
     const text = seed.replace(
       /containers:\n[\s\S]*?\nsteps:/,
-      'containers:\n  - name: client\n    links: [server]\n  - name: server\nsteps:',
+      'containers:\n  - name: client\n    links: [server]\n  - name: server\n\nsteps:',
     );
     expect(failure(text).message).toMatch(
       /containers\[0\]\.links\[0\]: "server" must be a container listed before/,

@@ -4,6 +4,7 @@
 import type Dockerode from 'dockerode';
 import type { CheckResult } from '../../../shared/lessons';
 import { AppError } from '../../../shared/errors';
+import { createContainerInput } from '../../../shared/schemas';
 import type { Scenario, ScenarioContainer, ScenarioView } from '../../../shared/scenario';
 import { createContainer, startContainer } from '../containers';
 import { fromEngine } from '../docker-errors';
@@ -127,7 +128,8 @@ export class ScenarioRunner {
 
   private async create(docker: Dockerode, labId: string, c: ScenarioContainer): Promise<void> {
     const [first, ...more] = c.networks;
-    const created = await createContainer(docker, {
+    // The same validation as the New-container form: the file's values meet the same rules.
+    const spec = createContainerInput.safeParse({
       image: c.image,
       name: c.name,
       command: c.command,
@@ -142,6 +144,15 @@ export class ScenarioRunner {
       // With more networks, it joins them all before its process starts.
       start: more.length === 0,
     });
+    if (!spec.success) {
+      const issue = spec.error.issues[0]!;
+      throw new AppError(
+        'invalid-input',
+        `Container "${c.name}": ${issue.path.join('.')}: ${issue.message}`,
+        'Change that container in the scenario file.',
+      );
+    }
+    const created = await createContainer(docker, spec.data);
     if (!more.length) return;
     for (const network of more) {
       try {

@@ -96,7 +96,9 @@ const typeAction = z.strictObject({
   in: pane,
   /** Characters a second, or "instant". */
   speed: z
-    .union([z.number().min(0).max(1000), z.literal('instant')])
+    .union([z.number().min(0).max(1000), z.literal('instant')], {
+      error: 'The speed is characters a second (0 to 1000) or "instant".',
+    })
     .default(25)
     .transform((s) => (s === 'instant' ? 0 : s)),
   enter: z.boolean().default(true),

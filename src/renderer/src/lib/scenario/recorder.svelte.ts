@@ -66,6 +66,12 @@ class Recorder {
       input: new TextDecoder(),
       events: [],
     }));
+    // What each pane shows already (its prompt…), so the replay does not start blank.
+    for (const pane of this.panes) {
+      const handle = openConsole(pane.containerId);
+      const screen = handle ? lastRows(handle.text(), handle.size().rows) : '';
+      if (screen) pane.events.push([0, 'o', screen]);
+    }
     for (const pane of this.panes)
       this.stops.push(
         tapConsole(pane.containerId, (code, data) => {
@@ -163,6 +169,15 @@ class Recorder {
     );
     return this.sending;
   }
+}
+
+/** The last `rows` lines of a screen's text, as a terminal would print them. */
+function lastRows(text: string, rows: number): string {
+  const lines = text
+    .replace(/\n\s*$/, '')
+    .split('\n')
+    .slice(-rows);
+  return lines.join('\r\n');
 }
 
 function download(name: string, text: string): void {
