@@ -12,7 +12,7 @@ import {
   newApp,
   removeTestResources,
   uniqueName,
-} from '../test-support';
+} from '../../../../test/support';
 import { labIdOfScenario } from './runner';
 
 const TITLE = uniqueName('scn');
