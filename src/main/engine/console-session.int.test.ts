@@ -82,7 +82,8 @@ async function expectSize(id: string, sink: RecordingSink, rows: number, cols: n
     async () => {
       const from = sink.bytes;
       client.typeInto(id, 'stty size\r');
-      return sink.waitForText(`\n${rows} ${cols}\r`, 500, from).catch(() => null);
+      // The line `stty` printed; with terminfo, bash ends bracketed paste (ESC[?2004l CR) before it.
+      return sink.waitForText(`${rows} ${cols}\r\n`, 500, from).catch(() => null);
     },
     `size ${rows}x${cols}`,
     5000,
