@@ -16,6 +16,7 @@ import { isAppErrorShape } from '../../shared/errors';
 import { describeConnectionError } from './connection-error';
 import type { EngineEndpoint } from './discovery';
 import { engineProduct } from './discovery/engine-kind';
+import { lineReader } from './json-lines';
 
 export interface EngineTarget {
   docker: Dockerode;
@@ -255,16 +256,10 @@ export class LiveState extends EventEmitter<{ change: [] }> {
     const opts = this.since ? { since: this.since } : {};
     const stream = (await this.docker.getEvents(opts)) as NodeJS.ReadableStream;
     this.events = stream;
-    let buffered = '';
-    stream.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl).trim();
-        buffered = buffered.slice(nl + 1);
-        if (line) this.onEvent(line);
-      }
-    });
+    stream.on(
+      'data',
+      lineReader((line) => this.onEvent(line)),
+    );
     const lost = (error?: unknown) => {
       if (this.events !== stream || this.stopped) return;
       this.markDisconnected(error ?? new Error('the events stream ended'));

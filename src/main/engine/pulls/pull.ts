@@ -9,6 +9,7 @@ import { engineMessage } from '../docker-errors';
 import { credentialsFor } from './credentials';
 import { PullTracker, type PullEvent } from './pull-progress';
 import { pullError, registryOf } from './registry-errors';
+import { lineReader } from '../json-lines';
 
 const SEND_EVERY_MS = 100;
 
@@ -68,20 +69,15 @@ export async function pullImage(
   }
   let lastSent = 0;
   await new Promise<void>((resolve) => {
-    let buffered = '';
-    stream.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl).trim();
-        buffered = buffered.slice(nl + 1);
-        if (!line) continue;
-        try {
-          tracker.add(JSON.parse(line) as PullEvent);
-        } catch {
-          // A line that is not JSON carries nothing to show.
-        }
+    const readLines = lineReader((line) => {
+      try {
+        tracker.add(JSON.parse(line) as PullEvent);
+      } catch {
+        // A line that is not JSON carries nothing to show.
       }
+    });
+    stream.on('data', (chunk: Buffer) => {
+      readLines(chunk);
       if (Date.now() - lastSent >= SEND_EVERY_MS) {
         lastSent = Date.now();
         onProgress(tracker.progress());
