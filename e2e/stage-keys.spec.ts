@@ -82,7 +82,8 @@ test('F6 reaches every pane, the open panels and the header, and F1 lists the ke
   await page.keyboard.press('F1');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  for (const key of ['F1', 'F6', 'Shift+F6', 'F8']) await expect(help).toContainText(key);
+  for (const key of ['F1', 'F6', 'Shift+F6', 'F8', 'F7', 'Shift+F7', 'F4'])
+    await expect(help).toContainText(key);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });

@@ -4,8 +4,8 @@
 export type ShortcutId =
   'help' | 'nextPane' | 'previousPane' | 'largeText' | 'stageMode' | 'maximize' | 'pin';
 
-export interface Shortcut {
-  id: ShortcutId;
+export interface Shortcut<Id extends string = ShortcutId> {
+  id: Id;
   key: string;
   shift: boolean;
   /** How the help lists it. */
@@ -50,6 +50,33 @@ export const SHORTCUTS: readonly Shortcut[] = [
     shift: true,
     keys: 'Shift+F9',
     does: 'Pin or unpin the focused pane; two pinned panes fill the window side by side',
+  },
+];
+
+/** The speaker's keys while a scenario is set up (docs/scenarios.md). */
+export type ScenarioKey = 'next' | 'back' | 'autoplay';
+
+export const SCENARIO_SHORTCUTS: readonly Shortcut<ScenarioKey>[] = [
+  {
+    id: 'next',
+    key: 'F7',
+    shift: false,
+    keys: 'F7',
+    does: 'Scenario: run the next step, its actions then its check (PageDown outside a console)',
+  },
+  {
+    id: 'back',
+    key: 'F7',
+    shift: true,
+    keys: 'Shift+F7',
+    does: 'Scenario: back one step; the next F7 types it again (PageUp outside a console)',
+  },
+  {
+    id: 'autoplay',
+    key: 'F4',
+    shift: false,
+    keys: 'F4',
+    does: "Scenario: autoplay the remaining steps with the file's timings; F7 stops it",
   },
 ];
 

@@ -1,5 +1,8 @@
 // The bytes a terminal sends for each key a scenario may press.
 import type { KeyName } from '../../../../shared/scenario';
+import { SCENARIO_SHORTCUTS, type ScenarioKey } from '../shortcuts';
+
+export type { ScenarioKey };
 
 export const keyBytes: Record<KeyName, string> = {
   Enter: '\r',
@@ -15,8 +18,6 @@ export const keyBytes: Record<KeyName, string> = {
 };
 
 /** The speaker's keys. F-keys never reach a shell; PageDown/PageUp (a clicker's keys) only outside a console. */
-export type ScenarioKey = 'next' | 'back' | 'autoplay';
-
 export function scenarioKeyFor(e: {
   key: string;
   shiftKey: boolean;
@@ -26,8 +27,8 @@ export function scenarioKeyFor(e: {
   inConsole: boolean;
 }): ScenarioKey | null {
   if (e.ctrlKey || e.altKey || e.metaKey) return null;
-  if (e.key === 'F7') return e.shiftKey ? 'back' : 'next';
-  if (e.key === 'F4' && !e.shiftKey) return 'autoplay';
+  const listed = SCENARIO_SHORTCUTS.find((s) => s.key === e.key && s.shift === e.shiftKey);
+  if (listed) return listed.id;
   if (!e.inConsole && !e.shiftKey) {
     if (e.key === 'PageDown') return 'next';
     if (e.key === 'PageUp') return 'back';
