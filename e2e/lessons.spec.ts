@@ -43,6 +43,7 @@ test('lesson 2: legacy links', async ({ app: page }) => {
     step(lesson, 'The link is a line in /etc/hosts'),
     new RegExp(`server is ${serverIp.replace(/\./g, '\\.')}`),
   );
+  await runCommands(page, step(lesson, '…and environment variables'), []);
   await expectCheck(
     step(lesson, '…and environment variables'),
     new RegExp(`SERVER_PORT=tcp://${serverIp}:1234`),

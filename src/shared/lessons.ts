@@ -24,6 +24,8 @@ export interface CheckResult {
   ok: boolean;
   /** What the engine showed, in a sentence. */
   detail: string;
+  /** When the check fails: what to do so that it passes (the step's commands or action). */
+  hint?: string;
   /** Raw evidence (a file's lines, an env var), with the interesting line first. */
   evidence: string[];
   at: string;

@@ -10,6 +10,7 @@ import { parseHost } from './discovery';
 import { Crosstalk } from './runtime';
 import { TEST_IMAGE, TestClient, uniqueName, waitUntil } from '../../../test/support';
 import { cleanupOwned } from './networks';
+import { LessonDriver } from '../../../test/support/lesson-driver';
 
 const socket = testEngines().podman.socket;
 const podman = new Dockerode({ socketPath: socket });
@@ -116,17 +117,12 @@ describe('Podman', () => {
   });
 
   it('the user-networks lesson runs, its DNS check expecting aardvark-dns on the gateway', async () => {
-    const view = await client.call('startLesson', {
-      lessonId: 'user-networks',
-      image: TEST_IMAGE,
-    });
+    const lesson = new LessonDriver(client, 'user-networks', podman);
+    const view = await lesson.setUp();
     try {
       expect(view.steps[0]!.text).toContain('aardvark-dns');
-      const dns = await client.call('checkLessonStep', {
-        lessonId: 'user-networks',
-        stepId: 'dns',
-      });
-      expect(dns).toMatchObject({ ok: true });
+      await lesson.doStep(lesson.step('dns'));
+      const dns = await lesson.untilPasses('dns');
       expect(dns.detail).toMatch(/^"nameserver \d+\.\d+\.\d+\.1"$/);
       const map = await client.call('engineMap', undefined);
       expect(map).toMatchObject({
@@ -135,7 +131,7 @@ describe('Podman', () => {
       });
       expect(map.hostFromContainer.reason).toContain('podman0');
     } finally {
-      await client.call('resetLesson', { lessonId: 'user-networks' });
+      await lesson.reset();
     }
   });
 

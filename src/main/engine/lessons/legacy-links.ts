@@ -3,8 +3,8 @@
 import type { LessonAction, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
 import { listenCommand } from './netcat';
-import { readFileIn, recentOutput, runIn } from './probes';
-import { recreate } from './recreate';
+import { printed, readFileIn, recentOutput, runIn } from './probes';
+import { recreate, wasRecreated } from './recreate';
 
 const PORT = 1234;
 const server = baseContainer('server', { expose: [`${PORT}/tcp`] });
@@ -46,11 +46,15 @@ export const legacyLinks: LessonDefinition = {
           .split('\n')
           .filter(Boolean);
         const line = lines.find((l) => /\sserver(\s|$)/.test(l));
+        // The step is to look: the line must have been shown in the client's console.
+        const shown = Boolean(line) && (await printed(ctx.docker, 'client', line!.trim()));
         return result(
-          Boolean(line?.startsWith(ip)),
-          line
-            ? `"${line.trim()}": server is ${ip}.`
-            : 'No line for server in the client’s /etc/hosts.',
+          Boolean(line?.startsWith(ip)) && shown,
+          !line
+            ? 'No line for server in the client’s /etc/hosts.'
+            : shown
+              ? `"${line.trim()}": server is ${ip}.`
+              : `The client’s /etc/hosts has "${line.trim()}", but its console has not shown the file yet.`,
           line ? [line, ...lines.filter((l) => l !== line)] : lines,
         );
       },
@@ -67,9 +71,14 @@ export const legacyLinks: LessonDefinition = {
         const env = (await runIn(ctx.docker, 'client', ['env'])).stdout.split('\n');
         const vars = env.filter((e) => e.startsWith('SERVER_'));
         const port = vars.find((e) => e.startsWith('SERVER_PORT='));
+        const shown = Boolean(port) && (await printed(ctx.docker, 'client', port!));
         return result(
-          Boolean(port),
-          port ? `${port}` : 'No SERVER_PORT in the client’s environment.',
+          shown,
+          !port
+            ? 'No SERVER_PORT in the client’s environment.'
+            : shown
+              ? port
+              : `The client has ${port}, but its console has not listed the SERVER_ variables yet.`,
           vars,
         );
       },
@@ -102,7 +111,8 @@ export const legacyLinks: LessonDefinition = {
       commands: [
         {
           container: 'server',
-          text: 'grep client /etc/hosts || echo "server cannot resolve client"',
+          // The answer is split in the command so that only its output reads whole.
+          text: 'grep client /etc/hosts || echo "server cannot resolve" client',
           interrupt: true,
         },
       ],
@@ -113,11 +123,14 @@ export const legacyLinks: LessonDefinition = {
           .split('\n')
           .filter(Boolean);
         const knows = lines.some((l) => /\sclient(\s|$)/.test(l));
+        const looked = await printed(ctx.docker, 'server', 'server cannot resolve client');
         return result(
-          !knows,
+          !knows && looked,
           knows
             ? 'The server can resolve client.'
-            : 'The server has no entry for client: links go one way.',
+            : looked
+              ? 'The server has no entry for client: links go one way.'
+              : 'The server has no entry for client, but its console has not looked yet.',
           lines,
         );
       },
@@ -130,7 +143,13 @@ export const legacyLinks: LessonDefinition = {
       action: recreateServer,
       check: 'what the client now knows about server',
       verify: async (ctx) => {
+        const { recreated } = await wasRecreated(ctx, 'server');
         const ip = await ipOn(ctx.docker, 'server', 'bridge').catch(() => '');
+        if (!recreated)
+          return result(
+            false,
+            `server is still the container Set up made (${ip || 'not running'}): it has not been re-created yet.`,
+          );
         let hosts: string;
         try {
           hosts = await readFileIn(ctx.docker, 'client', '/etc/hosts');

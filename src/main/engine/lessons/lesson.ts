@@ -11,6 +11,8 @@ export interface LessonContext {
   labId: string;
   image: string;
   nc: Netcat;
+  /** Each container's id as Set up made it (name → id): a re-created one has another. */
+  setUp: ReadonlyMap<string, string>;
   /** The host as containers on the default bridge see it, and why. */
   hostAddress: { address: string; reason: string };
   /** Where the person reaches published ports, and why. */

@@ -52,6 +52,15 @@ export async function recentOutput(docker: Dockerode, container: string): Promis
   return logs.toString('utf8');
 }
 
+/** Whether a container's console has shown this text (its recent output has it). */
+export async function printed(
+  docker: Dockerode,
+  container: string,
+  text: string,
+): Promise<boolean> {
+  return (await recentOutput(docker, container)).includes(text);
+}
+
 /** Can `from` open a TCP connection to host:port? Runs netcat inside `from`. */
 export async function tcpFrom(
   docker: Dockerode,

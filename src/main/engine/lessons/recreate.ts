@@ -23,3 +23,16 @@ export async function recreate(
   await createContainer(ctx.docker, { ...spec, image: ctx.image, labId: ctx.labId });
   return { oldIp, newIp: await ipOf() };
 }
+
+/** Whether the container under this name is another one than Set up made, and its id. */
+export async function wasRecreated(
+  ctx: LessonContext,
+  name: string,
+): Promise<{ recreated: boolean; id: string }> {
+  const id = await ctx.docker
+    .getContainer(name)
+    .inspect()
+    .then((i) => i.Id)
+    .catch(() => '');
+  return { recreated: id !== '' && id !== ctx.setUp.get(name), id };
+}

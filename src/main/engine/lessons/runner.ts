@@ -9,7 +9,7 @@ import { createContainer } from '../containers';
 import { LAB_LABEL } from '../labels';
 import { cleanupOwned, createNetwork } from '../networks';
 import { labIdOf, lessonById, lessons, namesOf } from './catalog';
-import { stepView, type LessonContext, type LessonDefinition } from './lesson';
+import { stepView, type LessonContext, type LessonDefinition, type StepDefinition } from './lesson';
 import { detectNetcat } from './netcat';
 
 /** Where the engine's host is, as containers and as the person see it. */
@@ -24,6 +24,19 @@ export interface LessonNetwork {
   gateway: string;
   name: string;
   id: string;
+}
+
+/** A failed check's hint: the step's own action or commands, which make it pass. */
+export function whatToDo(step: StepDefinition): string {
+  const typed = step.commands.map((c) => `\`${c.text}\` in ${c.container}`);
+  const todo = [
+    ...(step.action ? [`press "${step.action.label}"`] : []),
+    ...(typed.length
+      ? [`click the step's command${typed.length > 1 ? 's' : ''} to type ${typed.join(', then ')}`]
+      : []),
+  ];
+  const what = todo.length ? todo.join(', ') : 'do what the step says';
+  return `${what[0]!.toUpperCase()}${what.slice(1)}, then Check again.`;
 }
 
 function view(
@@ -95,8 +108,12 @@ export class LessonRunner {
     await Promise.all([this.clearNames(docker, lesson), this.ensureImage(image)]);
     try {
       await Promise.all(lesson.networks.map((n) => createNetwork(docker, n, labId)));
+      const setUp = new Map<string, string>();
       for (const group of lesson.containerGroups) {
-        await Promise.all(group.map((spec) => createContainer(docker, { ...spec, image, labId })));
+        const made = await Promise.all(
+          group.map((spec) => createContainer(docker, { ...spec, image, labId })),
+        );
+        for (const c of made) setUp.set(c.name, c.id);
       }
       const first = lesson.containerGroups[0]![0]!.name!;
       const [nc, info] = await Promise.all([
@@ -109,7 +126,14 @@ export class LessonRunner {
         name: name ?? '',
         id: endpoint?.NetworkID ?? '',
       };
-      const ctx: LessonContext = { docker, labId, image, nc, ...(await this.locate(on)) };
+      const ctx: LessonContext = {
+        docker,
+        labId,
+        image,
+        nc,
+        setUp,
+        ...(await this.locate(on)),
+      };
       this.runs.set(id, ctx);
       return view(lesson, ctx, this.engineKind());
     } catch (error) {
@@ -129,7 +153,8 @@ export class LessonRunner {
     const step = lesson.steps(ctx).find((s) => s.id === stepId);
     if (!step?.check)
       throw new AppError('invalid-input', `Step ${stepId} of ${lesson.title} has no check.`, '');
-    return this.guard(() => step.verify(ctx));
+    const outcome = await this.guard(() => step.verify(ctx));
+    return outcome.ok ? outcome : { ...outcome, hint: outcome.hint ?? whatToDo(step) };
   }
 
   async act(id: LessonId, actionId: string): Promise<CheckResult> {

@@ -3,8 +3,8 @@
 import type { LessonContext, LessonAction, LessonDefinition } from './lesson';
 import { baseContainer, ipOn, result } from './lesson';
 import { listenCommand } from './netcat';
-import { readFileIn, recentOutput, runIn, socketsOf } from './probes';
-import { recreate } from './recreate';
+import { printed, readFileIn, recentOutput, runIn, socketsOf } from './probes';
+import { recreate, wasRecreated } from './recreate';
 
 const PORT = 1234;
 const NETWORK = 'example';
@@ -63,9 +63,16 @@ export const userNetworks: LessonDefinition = {
           .filter(Boolean);
         const line = lines.find((l) => l.startsWith('nameserver'));
         const resolver = await expectedResolver(ctx);
+        const right = line?.trim() === `nameserver ${resolver}`;
+        // The step is to look: the line must have been shown in the client's console.
+        const shown = right && (await printed(ctx.docker, 'client', `nameserver ${resolver}`));
         return result(
-          line?.trim() === `nameserver ${resolver}`,
-          line ? `"${line.trim()}"` : 'No nameserver line.',
+          shown,
+          !line
+            ? 'No nameserver line.'
+            : !right || shown
+              ? `"${line.trim()}"`
+              : `The client’s resolv.conf has "${line.trim()}", but its console has not shown the file yet.`,
           lines,
         );
       },
@@ -99,6 +106,11 @@ export const userNetworks: LessonDefinition = {
       action: recreateServer,
       check: 'server resolves in the client to the new server’s address',
       verify: async (ctx) => {
+        if (!(await wasRecreated(ctx, 'server')).recreated)
+          return result(
+            false,
+            'server is still the container Set up made: it has not been re-created yet, so there is no new address to follow.',
+          );
         const [ip, resolved] = await Promise.all([
           ipOn(ctx.docker, 'server', NETWORK),
           resolveInClient(ctx),
