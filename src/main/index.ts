@@ -1,8 +1,7 @@
 // Electron main: app lifecycle, the window, and the IPC binding. Everything
 // else lives in ./engine and runs in plain Node too.
 import { app, BrowserWindow, dialog } from 'electron';
-import { engineTargetFromEnvironment } from './engine/connect';
-import { Crosstalk } from './engine/runtime';
+import { EngineRegistry } from './engine/engine-registry';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { bindIpc } from './ipc-binding';
 import { rendererOrigin } from './renderer-origin';
@@ -18,15 +17,18 @@ async function main(): Promise<void> {
   app.commandLine.appendSwitch('disable-features', 'DeferRendererTasksAfterInput');
   await app.whenReady();
   serveAppScheme(RENDERER_ROOT);
-  let core: Crosstalk;
+  // --engine NAME (or --engine=NAME) picks the engine over DOCKER_HOST and the remembered one.
+  const flag = process.argv.findIndex((a) => a === '--engine' || a.startsWith('--engine='));
+  const requested =
+    flag < 0 ? null : (process.argv[flag]!.split('=', 2)[1] ?? process.argv[flag + 1] ?? null);
+  const core = new EngineRegistry({ requested });
   try {
-    core = new Crosstalk(engineTargetFromEnvironment());
+    await core.start();
   } catch (error) {
     dialog.showErrorBox('Crosstalk cannot find its Docker engine', (error as Error).message);
     app.quit();
     return;
   }
-  void core.start();
   const ipc = bindIpc(core, rendererOrigin(devUrl));
   const open = () => {
     const win = createMainWindow(devUrl);

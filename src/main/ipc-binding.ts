@@ -4,8 +4,8 @@
 import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isConsoleToMain } from '../shared/console-protocol';
 import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT, type ConsolePortHandoff } from '../shared/ipc';
-import { connectClient, type ClientConnection } from './engine/client-connection';
-import type { Crosstalk } from './engine/runtime';
+import type { ClientConnection } from './engine/client-connection';
+import { connectAnyClient, type ClientSource } from './engine/switching-client';
 import { originOf } from './renderer-origin';
 
 export interface IpcBinding {
@@ -21,7 +21,8 @@ const UNAUTHORIZED = {
 };
 
 export function bindIpc(
-  app: Crosstalk,
+  /** The engine registry (each window can switch engines), or one core for every window. */
+  app: ClientSource,
   /** The page's origin: the only one that may call, and the only one given console ports. */
   origin: string,
 ): IpcBinding {
@@ -36,7 +37,7 @@ export function bindIpc(
   });
 
   function bindWindow(contents: WebContents): () => void {
-    const client: ClientConnection = connectClient(app, {
+    const client: ClientConnection = connectAnyClient(app, {
       sendEvent: (name, payload) => {
         if (!contents.isDestroyed()) contents.send(IPC_EVENT, name, payload);
       },

@@ -3,6 +3,7 @@
 // derived from these tables, and the renderer's client is generated from them.
 import { z } from 'zod';
 import type { ContainerDetails, EngineMap } from './engine-map';
+import type { EngineChoice, EngineList } from './engines';
 import { lessonIds, type CheckResult, type LessonView } from './lessons';
 import type { ReachabilityMatrix } from './live-picture';
 import type { Snapshot } from './model';
@@ -84,6 +85,13 @@ export const calls = {
   lessonAction: call(z.object({ lessonId, actionId: z.string().max(64) })).returns<CheckResult>(),
   /** Where the engine lives and how to reach things. */
   engineMap: call(none).returns<EngineMap>(),
+  /** Every engine this user has (contexts, DOCKER_HOST, machines, known sockets), each probed now. */
+  listEngines: call(none).returns<EngineList>(),
+  /**
+   * Switches this window to another engine, live: its consoles on the old one close with a
+   * line saying so, an `engineSwitched` event and the new engine's snapshot follow. Remembered.
+   */
+  useEngine: call(z.object({ id: z.string().min(1).max(1100) })).returns<EngineChoice>(),
   /** One container's network facts, read live from the engine and from inside it. */
   inspectContainer: call(byRef).returns<ContainerDetails>(),
   // Scenario files (docs/scenarios.md): parsed and checked on this side, set up, checked.

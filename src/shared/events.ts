@@ -2,6 +2,7 @@
 // types and the list of names both come from this table. No zod here: the renderer imports
 // this module at run time, and it never validates.
 import type { PullProgress } from './engine-map';
+import type { EngineSwitched } from './engines';
 import type { SocketsEvent } from './live-picture';
 import type { Snapshot } from './model';
 
@@ -27,6 +28,8 @@ const events = {
   sockets: event<SocketsEvent>(),
   /** A lesson's image pull, layer by layer. */
   pullProgress: event<PullProgress>(),
+  /** This window now shows another engine (its `snapshot` follows). */
+  engineSwitched: event<EngineSwitched>(),
 };
 
 export type Events = {

@@ -103,6 +103,9 @@ export interface EngineStatus {
   /** Why the engine is not connected, when it is not. */
   error: { code: string; message: string; hint: string } | null;
   info: EngineInfo | null;
+  /** The engine switcher's id and name for this engine (shared/engines.ts), when it has them. */
+  engineId?: string;
+  engineName?: string;
 }
 
 export interface Snapshot {

@@ -6,3 +6,4 @@ export * from './exec';
 export * from './resources';
 export * from './test-client';
 export * from './waiting';
+export * from './docker-contexts';

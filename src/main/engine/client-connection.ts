@@ -3,7 +3,8 @@
 // transports connect through this one function and differ only in how bytes travel.
 import type { ConsoleToMain, ConsoleToRenderer } from '../../shared/console-protocol';
 import { ConsoleSet } from './console-set';
-import { dispatch, type CallOutcome, type ClientContext } from './dispatch';
+import { dispatch, type CallOutcome, type ClientContext, type Handlers } from './dispatch';
+import { singleEngineHandlers, type EngineHandlers } from './engine-handlers';
 import type { Crosstalk, SendEvent } from './runtime';
 
 /** What a transport provides for one client. */
@@ -15,17 +16,30 @@ export interface ClientTransport {
 }
 
 export interface ClientConnection {
+  /** The core this client is connected to now. */
+  readonly core: Crosstalk;
   /** Runs one call from this client through the contract. */
   call(name: unknown, args: unknown): Promise<CallOutcome>;
   /** Routes one console stream message (input, resize, ack) from this client. */
   deliver(consoleId: string, msg: ConsoleToMain): void;
   /** Closes the client's consoles and drops every subscription it made. Idempotent. */
   dispose(): void;
+  /** As dispose, but each open console says `reason` as its last line; resolves to how many. */
+  close(reason: string): Promise<number>;
   readonly context: ClientContext;
 }
 
-export function connectClient(app: Crosstalk, transport: ClientTransport): ClientConnection {
+/**
+ * Connects a client to one core. `engines` answers the switcher's calls (the registry's
+ * switching client passes its own); without it, the client has this one engine only.
+ */
+export function connectClient(
+  app: Crosstalk,
+  transport: ClientTransport,
+  engines: EngineHandlers = singleEngineHandlers(app),
+): ClientConnection {
   const { sendEvent } = transport;
+  const handlers: Handlers = { ...app.handlers, ...engines };
   const consoles = new ConsoleSet(app.state);
   const context: ClientContext = {
     consoles,
@@ -41,16 +55,19 @@ export function connectClient(app: Crosstalk, transport: ClientTransport): Clien
   };
   const leave = app.join(sendEvent);
   let disposed = false;
+  const close = (reason?: string): Promise<number> => {
+    if (disposed) return Promise.resolve(0);
+    disposed = true;
+    leave();
+    context.sockets.dispose();
+    return consoles.closeAll(reason);
+  };
   return {
+    core: app,
     context,
-    call: (name, args) => dispatch(app.handlers, name, args, context),
+    call: (name, args) => dispatch(handlers, name, args, context),
     deliver: (consoleId, msg) => consoles.deliver(consoleId, msg),
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      leave();
-      context.sockets.dispose();
-      void consoles.closeAll();
-    },
+    dispose: () => void close(),
+    close,
   };
 }

@@ -20,15 +20,25 @@ function newDockerode(options: Dockerode.DockerOptions): Dockerode {
   }
 }
 
-export function dockerFor(endpoint: EngineEndpoint): Dockerode {
+/** `extra.timeout`: ms before a request gives up (probes); none for the live connection's streams. */
+export function dockerFor(
+  endpoint: EngineEndpoint,
+  extra: Pick<Dockerode.DockerOptions, 'timeout'> = {},
+): Dockerode {
   switch (endpoint.kind) {
     case 'unix':
     case 'npipe':
-      return newDockerode({ socketPath: endpoint.socketPath! });
+      return newDockerode({ socketPath: endpoint.socketPath!, ...extra });
     case 'ssh':
-      return newDockerode({ protocol: 'ssh', host: endpoint.host!, port: endpoint.port ?? 22 });
+      return newDockerode({
+        protocol: 'ssh',
+        host: endpoint.host!,
+        port: endpoint.port ?? 22,
+        ...extra,
+      });
     case 'tcp': {
       const docker = newDockerode({
+        ...extra,
         protocol: endpoint.tls ? 'https' : 'http',
         host: endpoint.host!,
         port: endpoint.port!,

@@ -121,6 +121,12 @@ export class ConsoleSession {
     void this.applySize();
   }
 
+  /** Closes with a last status line saying why (the window switched engines…). */
+  async end(message: string): Promise<void> {
+    if (!this.closed) this.sink.status('ended', message);
+    await this.close();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -59,9 +59,11 @@ export class ConsoleSet {
     await session?.close();
   }
 
-  async closeAll(): Promise<void> {
+  /** Closes every console; with `reason`, each says it as its last line. Returns how many. */
+  async closeAll(reason?: string): Promise<number> {
     const all = [...this.sessions.values()];
     this.sessions.clear();
-    await Promise.all(all.map((s) => s.close()));
+    await Promise.all(all.map((s) => (reason ? s.end(reason) : s.close())));
+    return all.length;
   }
 }

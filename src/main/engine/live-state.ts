@@ -28,6 +28,9 @@ export interface EngineTarget {
   endpointInfo?: EngineEndpoint;
   /** Run before each connection attempt (re-reads TLS files); throws an AppError to refuse. */
   prepare?: () => void;
+  /** The engine registry's id and name for it (engine-registry.ts), when it came from there. */
+  engineId?: string;
+  engineName?: string;
 }
 
 export interface ContainerEvent {
@@ -135,6 +138,8 @@ export class LiveState extends EventEmitter<{ change: [] }> {
       source: this.target.source,
       error: this.connected ? null : this.lastError,
       info: this.info,
+      ...(this.target.engineId ? { engineId: this.target.engineId } : {}),
+      ...(this.target.engineName ? { engineName: this.target.engineName } : {}),
     };
   }
 

@@ -3,6 +3,7 @@
 // Node, no Electron.
 import type { EventArgs } from '../../shared/events';
 import type { Handlers } from './dispatch';
+import type { EngineCall } from './engine-handlers';
 import { parseHost, type EngineEndpoint } from './discovery';
 import { engineMap } from './engine-map';
 import { PullSet } from './images';
@@ -23,7 +24,8 @@ export type SendEvent = (...event: EventArgs) => void;
 
 export class Crosstalk {
   readonly state: LiveState;
-  readonly handlers: Handlers;
+  /** Every call but the engine switcher's, which belong to a client (engine-handlers.ts). */
+  readonly handlers: Omit<Handlers, EngineCall>;
   readonly lessons: LessonRunner;
   /** Image pulls under way, each with its progress broadcast and a cancel. */
   readonly pulls: PullSet;

@@ -1,6 +1,7 @@
 // The contract's handlers: each call, implemented against one live engine.
 import type { LiveState } from './live-state';
 import type { Handlers } from './dispatch';
+import type { EngineCall } from './engine-handlers';
 import type { LessonCall } from './lesson-handlers';
 import type { LiveCall } from './live-picture/handlers';
 import type { PullCall } from './pull-handlers';
@@ -18,7 +19,7 @@ import { connectNetwork, disconnectNetwork } from './network-attachments';
 
 export function createHandlers(
   state: LiveState,
-): Omit<Handlers, LessonCall | LiveCall | PullCall | ScenarioCall> {
+): Omit<Handlers, EngineCall | LessonCall | LiveCall | PullCall | ScenarioCall> {
   const docker = () => {
     if (!state.isConnected) {
       const status = state.status();

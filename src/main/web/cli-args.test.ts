@@ -3,16 +3,22 @@ import { parseWebArgs } from './cli-args';
 
 describe('parseWebArgs', () => {
   it('defaults to loopback, a free port, and opening the browser', () => {
-    expect(parseWebArgs([])).toEqual({ port: 0, open: true, host: '127.0.0.1' });
+    expect(parseWebArgs([])).toEqual({ port: 0, open: true, host: '127.0.0.1', engine: null });
   });
   it('takes --port N, --port=N, --no-open and --host', () => {
     expect(parseWebArgs(['--port', '5170', '--no-open'])).toEqual({
       port: 5170,
       open: false,
       host: '127.0.0.1',
+      engine: null,
     });
     expect(parseWebArgs(['--port=8080', '--host', '0.0.0.0']).port).toBe(8080);
     expect(parseWebArgs(['--host=::1']).host).toBe('::1');
+  });
+  it('takes --engine NAME and --engine=ID', () => {
+    expect(parseWebArgs(['--engine', 'ct-podman']).engine).toBe('ct-podman');
+    expect(parseWebArgs(['--engine=context:remote']).engine).toBe('context:remote');
+    expect(() => parseWebArgs(['--engine'])).toThrow(/needs a value/);
   });
   it('rejects bad ports and unknown flags with a clear message', () => {
     expect(() => parseWebArgs(['--port', '70000'])).toThrow(/0 to 65535/);

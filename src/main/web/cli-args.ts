@@ -1,12 +1,16 @@
-// `npm run web` arguments: --port N, --no-open, --host ADDRESS.
+// `npm run web` arguments: --port N, --no-open, --host ADDRESS, --engine ID-OR-NAME.
 export interface WebCliOptions {
   port: number;
   open: boolean;
   host: string;
+  /** The engine to start on (an id or name the engine switcher lists), over any other choice. */
+  engine: string | null;
 }
 
+const USAGE = 'npm run web -- [--port N] [--no-open] [--host ADDRESS] [--engine NAME]';
+
 export function parseWebArgs(argv: string[]): WebCliOptions {
-  const options: WebCliOptions = { port: 0, open: true, host: '127.0.0.1' };
+  const options: WebCliOptions = { port: 0, open: true, host: '127.0.0.1', engine: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -33,10 +37,11 @@ export function parseWebArgs(argv: string[]): WebCliOptions {
       case '--host':
         options.host = value();
         break;
+      case '--engine':
+        options.engine = value();
+        break;
       default:
-        throw new Error(
-          `Unknown option ${arg}. Usage: npm run web -- [--port N] [--no-open] [--host ADDRESS]`,
-        );
+        throw new Error(`Unknown option ${arg}. Usage: ${USAGE}`);
     }
   }
   return options;

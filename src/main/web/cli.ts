@@ -3,8 +3,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineTargetFromEnvironment } from '../engine/connect';
-import { Crosstalk } from '../engine/runtime';
+import { EngineRegistry } from '../engine/engine-registry';
 import { parseWebArgs } from './cli-args';
 import { allowedHostsFor } from './auth';
 import { startWebServer } from './server';
@@ -34,8 +33,10 @@ async function main(): Promise<void> {
       `crosstalk: warning: serving on ${options.host}; anyone who can reach it and has the token controls your Docker engine.`,
     );
   }
-  const app = new Crosstalk(engineTargetFromEnvironment());
-  await app.start();
+  const app = new EngineRegistry({ requested: options.engine });
+  const first = await app.start();
+  if (app.startupNote) console.error(`crosstalk: ${app.startupNote}`);
+  console.log(`Engine: ${first.name} (${first.endpoint?.url ?? ''})`);
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const server = await startWebServer({ app, rendererDir, host: options.host, port: options.port });
   console.log(`Crosstalk (browser mode): ${server.url}`);

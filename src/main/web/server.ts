@@ -5,15 +5,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
-import { connectClient } from '../engine/client-connection';
-import type { Crosstalk } from '../engine/runtime';
+import { connectAnyClient, type ClientSource } from '../engine/switching-client';
 import { allowedHostsFor, COOKIE, Gate, hostHeader, newToken } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStatic } from './static-files';
 import { parseTextFrame } from './ws-message';
 
 export interface WebServerOptions {
-  app: Crosstalk;
+  /** The engine registry (each tab can switch engines), or one core for every tab. */
+  app: ClientSource;
   rendererDir: string;
   host?: string;
   port?: number;
@@ -82,7 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   function bindClient(ws: WebSocket) {
-    const client = connectClient(app, {
+    const client = connectAnyClient(app, {
       sendEvent: (name, payload) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'event', name, payload }));
       },

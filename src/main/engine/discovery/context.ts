@@ -68,3 +68,21 @@ export function contextEndpoint(
     { ...origin, sourceDetail: `${choice.how}, which points at ${docker.Host}` },
   );
 }
+
+/** The names of every context `docker context create` stored (the built-in "default" is not stored). */
+export function contextNames(input: DiscoveryInput): string[] {
+  const paths = pathsOf(input.platform);
+  const meta = paths.join(configDirOf(input), 'contexts', 'meta');
+  const names: string[] = [];
+  for (const digest of input.listDir(meta)) {
+    const raw = input.readFile(paths.join(meta, digest, 'meta.json'));
+    if (raw === null) continue;
+    try {
+      const name = (JSON.parse(raw) as { Name?: unknown }).Name;
+      if (typeof name === 'string' && name) names.push(name);
+    } catch {
+      // An unreadable meta.json has no name to list it by: it is skipped.
+    }
+  }
+  return names.sort();
+}

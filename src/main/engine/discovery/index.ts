@@ -12,3 +12,9 @@ export {
 } from './addresses';
 export { dockerMachineIp } from './docker-machine';
 export { gatherDiscoveryInput } from './gather';
+export {
+  environmentChoice,
+  knownEngines,
+  type EnvironmentChoice,
+  type KnownEngine,
+} from './catalogue';

@@ -23,7 +23,13 @@ export interface EngineEndpoint {
   host?: string;
   port?: number;
   tls: EndpointTls | null;
-  source: 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'docker context' | 'docker-machine' | 'default socket';
+  source:
+    | 'DOCKER_HOST'
+    | 'DOCKER_CONTEXT'
+    | 'docker context'
+    | 'docker-machine'
+    | 'default socket'
+    | 'known socket';
   /** One sentence for people: how this endpoint was found. */
   sourceDetail: string;
   contextName: string | null;
