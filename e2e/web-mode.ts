@@ -1,20 +1,30 @@
 // Browser mode started exactly as `npm run web` starts it (the built server, a free port):
 // the e2e fixtures and the benchmarks both use it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface WebMode {
   url: string;
   child: ChildProcess;
 }
 
-/** `env` adds or replaces variables (DOCKER_HOST to start against no engine…). */
+/**
+ * `env` adds or replaces variables (DOCKER_HOST to start against no engine…). Its settings
+ * live in a folder of its own: a test never reads or writes the person's remembered engine.
+ */
 export function startWebMode(
   cwd = process.cwd(),
   env: Record<string, string> = {},
 ): Promise<WebMode> {
   const child = spawn(process.execPath, ['out/main/web.js', '--no-open', '--port', '0'], {
     cwd,
-    env: { ...process.env, ...env },
+    env: {
+      ...process.env,
+      CROSSTALK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'crosstalk-config-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
