@@ -3,6 +3,7 @@
 import { test, expect } from './fixtures';
 import { consoleOf, createContainer, typeLine, waitForPrompt } from './app';
 import { docker, gatewayOf } from './engine';
+import { docsShot } from './docs-shot';
 
 test('bytes typed in the client arrive at the server, through the host and through a link', async ({
   app: page,
@@ -21,7 +22,7 @@ test('bytes typed in the client arrive at the server, through the host and throu
   await typeLine(page, 'client', `nc ${gateway} 1234`);
   await typeLine(page, 'client', 'hold my word');
   await expect(consoleOf(page, 'server')).toContainText('hold my word');
-  await page.screenshot({ path: 'docs/screenshot-hold-my-word.png' });
+  await docsShot(page, 'screenshot-hold-my-word.png');
 
   // Screen-reader mode keeps the console's text as an accessible document.
   await page.getByRole('button', { name: 'Reader' }).click();

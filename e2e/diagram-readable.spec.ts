@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { docker, TEST_IMAGE } from './engine';
+import { docsShot } from './docs-shot';
 
 const OWNED = { 'io.crosstalk.owned': 'true' };
 const NETS = ['dg-front', 'dg-back'];
@@ -120,7 +121,7 @@ test('the diagram of 6 containers on 2 networks reads at 12 px or more, labels a
     boxes.slice(i + 1).flatMap((b) => (intersect(a, b) ? [`${a.text} × ${b.text}`] : [])),
   );
   expect(clashes).toEqual([]);
-  await page.screenshot({ path: 'docs/diagram-six-containers.png' });
+  await docsShot(page, 'diagram-six-containers.png');
 
   // Large text: everything in the picture larger still.
   await page.getByRole('button', { name: 'Large text' }).click();

@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import { consoleOf, pane } from './app';
 import { BUSYBOX_IMAGE, docker, gatewayOf, TEST_IMAGE } from './engine';
 import { expectCheck, openLesson, runCommands, step } from './lessons';
+import { docsShot } from './docs-shot';
 
 test('lesson 1: through the host', async ({ app: page }) => {
   const lesson = await openLesson(page, '1 · Through the host');
@@ -19,7 +20,7 @@ test('lesson 1: through the host', async ({ app: page }) => {
   await runCommands(page, step(lesson, 'Send a message'), []);
   await expect(consoleOf(page, 'server')).toContainText('hold my word');
   await expectCheck(step(lesson, 'Send a message'), /received "hold my word"/);
-  await page.screenshot({ path: 'docs/lesson-through-host.png' });
+  await docsShot(page, 'lesson-through-host.png');
   await lesson.getByRole('button', { name: 'Reset' }).click();
   await expect(pane(page, 'server')).toHaveCount(0);
   expect(
@@ -53,7 +54,7 @@ test('lesson 2: legacy links', async ({ app: page }) => {
   await expectCheck(step(lesson, 'Talk through the link'), /I am client/);
   await runCommands(page, step(lesson, 'One way only'), []);
   await expectCheck(step(lesson, 'One way only'), /no entry for client/);
-  await page.screenshot({ path: 'docs/lesson-legacy-links.png' });
+  await docsShot(page, 'lesson-legacy-links.png');
   const recreate = step(lesson, 'Re-create the server');
   await recreate.getByRole('button', { name: 'Re-create server' }).click();
   await expect(recreate.getByRole('status')).toContainText('server re-created');
@@ -77,7 +78,7 @@ test('lesson 3: user-defined networks', async ({ app: page }) => {
     recreate,
     new RegExp(`resolves to ${newIp.replace(/\./g, '\\.')}: the new server`),
   );
-  await page.screenshot({ path: 'docs/lesson-user-networks.png' });
+  await docsShot(page, 'lesson-user-networks.png');
   await runCommands(page, step(lesson, 'Reconnect, by the same name'), ['server']);
   await expectCheck(
     step(lesson, 'Reconnect, by the same name'),
@@ -110,7 +111,6 @@ for (const [image, flavour] of [
     const table2 = second.getByRole('table', { name: 'Who can reach the server' });
     await expect(table2.getByRole('row', { name: /^client/ })).toContainText('✓ reachable');
     await expect(table2.getByRole('row', { name: /^this host/ })).toContainText('✓ reachable');
-    if (flavour === 'traditional')
-      await page.screenshot({ path: 'docs/lesson-bind-addresses.png' });
+    if (flavour === 'traditional') await docsShot(page, 'lesson-bind-addresses.png');
   });
 }

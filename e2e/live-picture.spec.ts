@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures';
 import { consoleOf, createContainer, pane, typeLine, waitForPrompt } from './app';
 import { docker } from './engine';
+import { docsShot } from './docs-shot';
 
 const NET = 'lp-e2e-net';
 const SERVER = 'lp-e2e-server';
@@ -64,7 +65,7 @@ test('the diagram shows the network, live connections, reachability and bytes', 
   await expect(bytes).toContainText('|hold my word');
   await expect(edge).toHaveAttribute('aria-label', /→ 1234/);
   await expect(diagram.getByText(/↑13 B typed/)).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshot-diagram.png' });
+  await docsShot(page, 'screenshot-diagram.png');
 
   // Ctrl-C ends the client's nc: the edge vanishes.
   await page.keyboard.press('Control+C');

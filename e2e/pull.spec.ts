@@ -6,6 +6,7 @@ import { test, expect } from './fixtures';
 import { testEngines } from '../scripts/test-engines/engines.mjs';
 import { docker } from './engine';
 import { pane } from './app';
+import { docsShot } from './docs-shot';
 
 const BIG = `127.0.0.1:${testEngines().registry.port}/crosstalk-big:latest`;
 /** The container first: an image a container still uses would only lose its tag, its layers staying. */
@@ -40,7 +41,7 @@ test('the New container form pulls a missing image with per-layer progress, then
     timeout: 30_000,
   });
   await expect(pull.getByTestId('pull-total')).toContainText(/of 2\d\d\.\d MB/);
-  await page.screenshot({ path: 'docs/screenshot-pull.png' });
+  await docsShot(page, 'screenshot-pull.png');
 
   // Done: the progress goes, and the image is no longer missing.
   await expect(pull).toBeHidden({ timeout: 90_000 });

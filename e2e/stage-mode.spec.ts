@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { consoleOf, pane, typeLine, waitForPrompt } from './app';
 import { docker, startShell } from './engine';
 import type { Page } from '@playwright/test';
+import { docsShot } from './docs-shot';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -48,13 +49,13 @@ test('stage mode, dark and light: one-line chrome, remembered across a reload', 
   await typeLine(page, 'client', `nc ${serverIp} 1234`);
   await typeLine(page, 'client', 'hold my word');
   await expect(consoleOf(page, 'server')).toContainText('hold my word');
-  await page.screenshot({ path: 'docs/screenshot-stage-dark.png' });
+  await docsShot(page, 'screenshot-stage-dark.png');
 
   const light = page.getByRole('button', { name: 'Light' });
   await light.click();
   await expect(light).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => consoleBackground(page, 'server')).toBe('rgb(255, 255, 255)');
-  await page.screenshot({ path: 'docs/screenshot-stage-light.png' });
+  await docsShot(page, 'screenshot-stage-light.png');
 
   // One pane's own zoom, from its menu.
   await pane(page, 'client').getByRole('button', { name: 'Actions for client' }).click();
