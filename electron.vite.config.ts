@@ -4,7 +4,18 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   main: {
+    // dockerode and docker-modem are bundled so that what they load at start and Crosstalk
+    // never or rarely uses (gRPC for BuildKit, ssh2 for ssh:// engines) can be left out or
+    // loaded on demand: about 0.7 s of browser mode's start-up (BENCHMARKS.md).
+    resolve: {
+      alias: {
+        '@grpc/grpc-js': resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
+        '@grpc/proto-loader': resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
+        ssh2: resolve(__dirname, 'src/main/engine/lazy-deps/ssh2-on-demand.ts'),
+      },
+    },
     build: {
+      externalizeDeps: { exclude: ['dockerode', 'docker-modem'] },
       rollupOptions: {
         // index: the Electron main process; web: browser mode in plain Node; lab: the two-host lab.
         input: {

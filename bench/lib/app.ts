@@ -10,9 +10,15 @@ export interface BenchWeb extends WebMode {
   listeningAt: number;
 }
 
+/**
+ * The built app the benches start: this checkout's, or (BENCH_APP_DIR) another built checkout's,
+ * so that two builds can be compared in one run on a machine whose load changes.
+ */
+export const APP_DIR = process.env['BENCH_APP_DIR'] ?? ROOT;
+
 export async function startWeb(): Promise<BenchWeb> {
   const startedAt = performance.now();
-  const web = await startWebMode(ROOT);
+  const web = await startWebMode(APP_DIR);
   return { ...web, startedAt, listeningAt: performance.now() };
 }
 

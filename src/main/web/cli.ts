@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EngineRegistry } from '../engine/engine-registry';
 import { parseWebArgs } from './cli-args';
 import { allowedHostsFor } from './auth';
 import { startWebServer } from './server';
@@ -20,6 +19,20 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
+/**
+ * Loads the engines' modules in steps, then starts the start-up engine. Evaluating a module
+ * blocks the event loop, so the page's requests that arrive meanwhile are answered between
+ * the steps, not after all of them.
+ */
+async function loadEngines(requested: string | null) {
+  const steps = [() => import('zod'), () => import('yaml'), () => import('../engine/connect')];
+  for (const step of steps) {
+    await step();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return (await import('./start-engines')).startEngines(requested);
+}
+
 async function main(): Promise<void> {
   let options;
   try {
@@ -33,12 +46,22 @@ async function main(): Promise<void> {
       `crosstalk: warning: serving on ${options.host}; anyone who can reach it and has the token controls your Docker engine.`,
     );
   }
-  const app = new EngineRegistry({ requested: options.engine });
-  const first = await app.start();
-  if (app.startupNote) console.error(`crosstalk: ${app.startupNote}`);
-  console.log(`Engine: ${first.name} (${first.endpoint?.url ?? ''})`);
+  // The engine's modules (dockerode, zod, yaml, ws) take most of a second to load: the page is
+  // served meanwhile, and its WebSocket waits for the engines.
+  const app = loadEngines(options.engine);
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const server = await startWebServer({ app, rendererDir, host: options.host, port: options.port });
+  app.then(
+    (registry) => {
+      if (registry.startupNote) console.error(`crosstalk: ${registry.startupNote}`);
+      const first = registry.find(registry.preferred);
+      console.log(`Engine: ${first.name} (${first.endpoint?.url ?? ''})`);
+    },
+    (error: unknown) => {
+      console.error(`crosstalk: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
   console.log(`Crosstalk (browser mode): ${server.url}`);
   if (options.host === '0.0.0.0' || options.host === '::') {
     // A wildcard answers by every address of this machine (and no other name).
@@ -51,7 +74,10 @@ async function main(): Promise<void> {
   }
   if (options.open) openBrowser(server.url);
   const stop = () => {
-    app.stop();
+    void app.then(
+      (registry) => registry.stop(),
+      () => undefined,
+    );
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

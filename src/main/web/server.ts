@@ -1,19 +1,20 @@
-// Browser mode: serves the built renderer and binds the contract over one
-// WebSocket per tab. Text frames carry calls, results and events as JSON;
-// binary frames carry console streams (see shared/console-protocol).
+// Browser mode: serves the built renderer at once, and binds the contract over one WebSocket
+// per tab (ws-clients.ts) as soon as the core is ready. The page's script loads while the
+// engine's modules do; its WebSocket upgrade waits for them (start-up, BENCHMARKS.md).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
-import { connectAnyClient, type ClientSource } from '../engine/switching-client';
+import type { ClientSource } from '../engine/switching-client';
 import { allowedHostsFor, COOKIE, Gate, hostHeader, newToken } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStatic } from './static-files';
-import { parseTextFrame } from './ws-message';
+import type { WebSocketClients } from './ws-clients';
 
 export interface WebServerOptions {
-  /** The engine registry (each tab can switch engines), or one core for every tab. */
-  app: ClientSource;
+  /**
+   * The engine registry (each tab can switch engines) or one core for every tab, or its start
+   * under way: the page is served meanwhile.
+   */
+  app: ClientSource | Promise<ClientSource>;
   rendererDir: string;
   host?: string;
   port?: number;
@@ -39,11 +40,16 @@ const SECURITY_HEADERS = {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
-  const { app } = options;
   let gate: Gate | null = null;
 
   const http = createServer((req, res) => void serve(req, res));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 << 20 });
+  // Loaded after the core (it needs the same modules); an upgrade that comes first waits.
+  let ready: WebSocketClients | null = null;
+  const clients = Promise.resolve(options.app).then(async (app) => {
+    ready = (await import('./ws-clients')).webSocketClients(app);
+    return ready;
+  });
+  clients.catch(() => undefined); // whoever started the core reports its failure
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     if (!gate!.hostAllowed(req)) return deny(res, 421, 'Unknown host.');
@@ -78,44 +84,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bindClient(ws));
+    // A tab closed while the core loads must not raise an unhandled socket error.
+    socket.on('error', () => socket.destroy());
+    clients.then(
+      (c) => c.upgrade(req, socket, head),
+      () => socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'),
+    );
   });
-
-  function bindClient(ws: WebSocket) {
-    const client = connectAnyClient(app, {
-      sendEvent: (name, payload) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'event', name, payload }));
-      },
-      consoleSink: (consoleId) => (msg) => {
-        if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, msg));
-      },
-    });
-
-    ws.on('message', (raw: RawData, isBinary: boolean) => {
-      if (isBinary) {
-        const frame = decodeFrame(toBytes(raw));
-        if (!frame || frame.msg.op === 'output' || frame.msg.op === 'inputAck') {
-          ws.close(1008, 'Malformed console frame.');
-          return;
-        }
-        client.deliver(frame.consoleId, frame.msg);
-        return;
-      }
-      const frame = parseTextFrame(raw.toString());
-      if (frame.kind === 'refuse') {
-        ws.close(frame.code, frame.reason);
-        return;
-      }
-      void client.call(frame.name, frame.args).then((outcome) => {
-        if (ws.readyState === ws.OPEN)
-          ws.send(JSON.stringify({ t: 'result', id: frame.id, ...outcome }));
-      });
-    });
-    // An oversize or invalid UTF-8 frame: ws has already closed the socket with 1009 or
-    // 1007; the error is that client's, not the server's.
-    ws.on('error', () => undefined);
-    ws.on('close', () => client.dispose());
-  }
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -129,9 +104,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://${hostHeader(shown, port)}/?token=${token}`,
     port,
     token,
-    clients: () => wss.clients.size,
+    clients: () => ready?.count() ?? 0,
     close: async () => {
-      for (const ws of wss.clients) ws.terminate();
+      ready?.terminateAll();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
@@ -140,10 +115,4 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 function deny(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text + '\n');
-}
-
-function toBytes(raw: RawData): Uint8Array {
-  if (Array.isArray(raw)) return Buffer.concat(raw);
-  if (raw instanceof ArrayBuffer) return new Uint8Array(raw);
-  return raw;
 }
