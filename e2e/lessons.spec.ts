@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures';
 import { consoleOf, pane } from './app';
 import { BUSYBOX_IMAGE, docker, gatewayOf, TEST_IMAGE } from './engine';
-import { expectCheck, openLesson, runCommands, step } from './lessons';
+import { expectCheck, openLesson, panesInOrder, runCommands, step } from './lessons';
 import { docsShot } from './docs-shot';
 
 test('lesson 1: through the host', async ({ app: page }) => {
@@ -56,8 +56,13 @@ test('lesson 2: legacy links', async ({ app: page }) => {
   await expectCheck(step(lesson, 'One way only'), /no entry for client/);
   await docsShot(page, 'lesson-legacy-links.png');
   const recreate = step(lesson, 'Re-create the server');
+  // Made before the client (the client links to it), the server's pane comes first, and stays.
+  expect(await panesInOrder(page)).toEqual(['server', 'client']);
   await recreate.getByRole('button', { name: 'Re-create server' }).click();
   await expect(recreate.getByRole('status')).toContainText('server re-created');
+  await expect(pane(page, 'server-placeholder')).toHaveCount(0);
+  await expect(pane(page, 'server')).toHaveCount(1);
+  expect(await panesInOrder(page)).toEqual(['server', 'client']);
   await expectCheck(recreate, /lost its line|stale address|link is broken/);
 });
 
@@ -70,8 +75,16 @@ test('lesson 3: user-defined networks', async ({ app: page }) => {
   await expect(consoleOf(page, 'server')).toContainText('now it works');
   await expectCheck(step(lesson, 'Talk by name'), /now it works/);
   const recreate = step(lesson, 'Re-create the server');
+  // Set up makes both at once, so either may come first; the re-create must not change it.
+  const before = await panesInOrder(page);
+  expect(before.toSorted()).toEqual(['client', 'server']);
   await recreate.getByRole('button', { name: 'Re-create server' }).click();
   await expect(recreate.getByRole('status')).toContainText('server re-created');
+  await expect(recreate.getByRole('status')).toContainText('a stand-in container held');
+  // The new server keeps the old one's place; the stand-in leaves no pane behind.
+  await expect(pane(page, 'server-placeholder')).toHaveCount(0);
+  await expect(pane(page, 'server')).toHaveCount(1);
+  expect(await panesInOrder(page)).toEqual(before);
   const newIp = (await docker.getContainer('server').inspect()).NetworkSettings.Networks['example']!
     .IPAddress;
   await expectCheck(

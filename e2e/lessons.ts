@@ -37,3 +37,17 @@ export async function expectCheck(s: Locator, detail: RegExp): Promise<void> {
   await expect(status).toContainText('✓');
   await expect(status).toContainText(detail);
 }
+
+/** The shown panes' names in reading order (row by row, left to right), as the grid places them. */
+export async function panesInOrder(page: Page): Promise<string[]> {
+  const panes = page.getByRole('main', { name: 'Containers' }).locator(':scope > section');
+  const placed = await panes.evaluateAll((els) =>
+    els
+      .filter((el) => !(el as HTMLElement).hidden)
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return { name: el.getAttribute('aria-label') ?? '', y: Math.round(box.y), x: box.x };
+      }),
+  );
+  return placed.sort((a, b) => a.y - b.y || a.x - b.x).map((p) => p.name);
+}

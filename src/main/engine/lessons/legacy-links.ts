@@ -16,7 +16,7 @@ const recreateServer: LessonAction = {
     const { oldIp, newIp } = await recreate(ctx, server);
     return result(
       true,
-      `server re-created: it was ${oldIp}, it is now ${newIp || 'not on the bridge'}.`,
+      `server re-created: it was ${oldIp}, it is now ${newIp || 'not on the bridge'} (a stand-in container held ${oldIp} meanwhile, as another container would on a busy engine).`,
     );
   },
 };

@@ -13,14 +13,18 @@ export async function recreate(
       ?.IPAddress ?? '';
   const oldIp = await ipOf();
   await ctx.docker.getContainer(spec.name!).remove({ force: true });
-  // A container started in between takes the freed address, as happens on a busy engine.
-  await createContainer(ctx.docker, {
-    ...spec,
-    image: ctx.image,
-    labId: ctx.labId,
-    name: `${spec.name}-placeholder`,
-  });
-  await createContainer(ctx.docker, { ...spec, image: ctx.image, labId: ctx.labId });
+  // A container started in between takes the freed address, as happens on a busy engine; it
+  // only stands in while the new server is made, then goes (no unexplained pane is left).
+  const standIn = `${spec.name}-placeholder`;
+  await createContainer(ctx.docker, { ...spec, image: ctx.image, labId: ctx.labId, name: standIn });
+  try {
+    await createContainer(ctx.docker, { ...spec, image: ctx.image, labId: ctx.labId });
+  } finally {
+    await ctx.docker
+      .getContainer(standIn)
+      .remove({ force: true })
+      .catch(() => undefined);
+  }
   return { oldIp, newIp: await ipOf() };
 }
 

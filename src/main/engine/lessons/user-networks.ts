@@ -32,7 +32,10 @@ const recreateServer: LessonAction = {
   label: 'Re-create server',
   run: async (ctx) => {
     const { oldIp, newIp } = await recreate(ctx, server);
-    return result(true, `server re-created: it was ${oldIp}, it is now ${newIp}.`);
+    return result(
+      true,
+      `server re-created: it was ${oldIp}, it is now ${newIp} (a stand-in container held ${oldIp} meanwhile, as another container would on a busy engine).`,
+    );
   },
 };
 
