@@ -3,7 +3,7 @@
 // `--bridge none`, which makes dockerd 20.10 delete the host's docker0; never docker0
 // itself). The suite may kill it as it likes; it is stopped by pid, never by name.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { newDocker } from '../support/engine';
@@ -70,11 +70,29 @@ async function answers(docker = privateDocker()): Promise<boolean> {
   );
 }
 
+/**
+ * Stops the containerd a dockerd started, by its pid. A dockerd killed with KILL leaves it
+ * running with its log pipe broken: the next dockerd would wait on it and time out.
+ */
+async function stopContainerd(): Promise<void> {
+  const pidfile = join(ROOT, 'exec', 'containerd', 'containerd.pid');
+  if (!existsSync(pidfile)) return;
+  const pid = Number(readFileSync(pidfile, 'utf8').trim());
+  if (!(pid > 0) || !alive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && alive(pid); i++) await sleep(50);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
 /** Starts the private dockerd (unless it runs) and waits until it answers. */
 export async function startEngine(timeoutMs = 60_000): Promise<number> {
   const running = enginePid();
   if (running && (await answers())) return running;
   mkdirSync(ROOT, { recursive: true });
+  if (!running) await stopContainerd();
+  // A dockerd restarted on a kept network store can delete the host's docker0 (seen with the
+  // TLS engine, scripts/test-engines/tls.sh): each start begins with an empty one.
+  rmSync(join(ROOT, 'data', 'network'), { recursive: true, force: true });
   ensureBridge();
   const { socket, pidfile, bridge, namespace, log } = PRIVATE_ENGINE;
   const out = openSync(log, 'a');
@@ -167,11 +185,7 @@ export async function removeAll(docker = privateDocker()): Promise<void> {
 export async function stopEngine(): Promise<void> {
   if (await answers()) await removeAll().catch(() => undefined);
   await killEngine('SIGTERM');
-  const containerd = join(ROOT, 'exec', 'containerd', 'containerd.pid');
-  if (existsSync(containerd)) {
-    const pid = Number(readFileSync(containerd, 'utf8').trim());
-    if (pid > 0 && alive(pid)) process.kill(pid, 'SIGTERM');
-  }
+  await stopContainerd();
   try {
     ip('link', 'del', PRIVATE_ENGINE.bridge);
   } catch {

@@ -30,9 +30,15 @@ export interface ConsoleOptions {
 const SHELL_PICKER = 'if command -v bash >/dev/null 2>&1; then exec bash -l; else exec sh -l; fi';
 const MAX_BATCH = 64 * 1024;
 const REPLAY_LINES = 200;
+/** How long an exec console waits for its killed container's state to catch up: 10 × 100 ms. */
+const SETTLE_TRIES = 10;
+const SETTLE_MS = 100;
+/** How long closing a console keeps hanging up a shell that has not ended yet. */
+const HANG_UP_MS = 5000;
 
-export const restartMarker = (name: string) =>
-  `\r\n\x1b[1;33m── ${name} restarted · console reattached ──\x1b[0m\r\n`;
+/** The line a reattached console shows: why it was away (restarted, or the engine was). */
+export const restartMarker = (name: string, why = 'restarted') =>
+  `\r\n\x1b[1;33m── ${name} ${why} · console reattached ──\x1b[0m\r\n`;
 
 /** Shell code that runs `action` (with the process's /proc dir in $p) for each process one console started. */
 export const forConsoleProcesses = (consoleId: string, action: string) =>
@@ -49,6 +55,10 @@ export class ConsoleSession {
   private containerName = '';
   private startedAt = '';
   private closed = false;
+  /** The stream ended because the engine stopped answering: reattach when it answers again. */
+  private awaitingEngine = false;
+  private reattaching = false;
+  private hungUp: Promise<void> | null = null;
   private batch: Buffer[] = [];
   private batchBytes = 0;
   private flushScheduled = false;
@@ -90,7 +100,8 @@ export class ConsoleSession {
         'This container was started without stdin: its output shows here, typing does not reach it. Open a shell instead.',
       );
     }
-    await this.connect(view);
+    // Closed while it was looked up (a console closed as it opens): start nothing.
+    if (!this.closed) await this.connect(view);
     if (!this.closed)
       this.unfollow = this.state.followContainer(
         this.containerId,
@@ -149,6 +160,7 @@ export class ConsoleSession {
 
   private async connect(view: Dockerode.ContainerInspectInfo, reattached = false): Promise<void> {
     const container = this.state.docker.getContainer(this.containerId);
+    const restarted = view.State.StartedAt !== this.startedAt;
     this.startedAt = view.State.StartedAt;
     let stream: Duplex;
     let replay: Buffer | null = null;
@@ -160,7 +172,7 @@ export class ConsoleSession {
         stream = await attachStream(this.state.docker, this.containerId);
         if (!view.Config.Tty) stream = this.demux(stream);
       } else {
-        this.exec = await container.exec({
+        const exec = await container.exec({
           Cmd: ['sh', '-c', SHELL_PICKER],
           AttachStdin: true,
           AttachStdout: true,
@@ -168,9 +180,13 @@ export class ConsoleSession {
           Tty: true,
           Env: ['TERM=xterm-256color', `CROSSTALK_CONSOLE=${this.id}`],
         });
-        stream = (await this.exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
+        // Closed while the exec was made: it is never started, so no shell is left behind.
+        if (this.closed) return;
+        this.exec = exec;
+        stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
       }
     } catch (error) {
+      this.exec = null; // nothing started that a hang-up could find
       const e = fromEngine(error, `Opening a console on "${this.containerName}"`);
       if (/executable file not found|no such file/i.test(e.message)) {
         throw new AppError(
@@ -188,7 +204,11 @@ export class ConsoleSession {
       return;
     }
     this.flow.reset();
-    if (reattached) this.queue(Buffer.from(restartMarker(this.containerName)));
+    if (reattached) {
+      this.queue(
+        Buffer.from(restartMarker(this.containerName, restarted ? 'restarted' : 'engine back')),
+      );
+    }
     if (replay?.length) this.queue(replay);
     this.stream = stream;
     stream.on('data', (chunk: Buffer) => this.queue(chunk));
@@ -266,22 +286,64 @@ export class ConsoleSession {
     if (this.stream !== stream || this.closed) return;
     this.stream = null;
     this.flush();
-    const view = await this.inspect(this.containerId).catch(() => null);
+    const seen = await this.lookUp();
     // A restart's start event may already have reattached us while we asked.
     if (this.stream !== null || this.closed) return;
-    const restarted = view?.State.Running === true && view.State.StartedAt !== this.startedAt;
-    if (!view) {
-      this.sink.status('ended', `"${this.containerName}" was removed.`);
-    } else if (restarted) {
-      this.sink.status('detached', `"${this.containerName}" restarted; reattaching.`);
+    this.sayWhyEnded(seen);
+  }
+
+  /**
+   * The container as the engine sees it now: its view, 'removed' (the engine says no such
+   * container), or 'unreachable' (the engine does not answer: it is down, not the container).
+   * An exec shell killed with its container can end before the engine marks the container
+   * stopped; its signal exit makes us look again until the container's state catches up.
+   */
+  private async lookUp(): Promise<Dockerode.ContainerInspectInfo | 'removed' | 'unreachable'> {
+    for (let i = 0; ; i++) {
+      let view: Dockerode.ContainerInspectInfo;
+      try {
+        view = await this.state.docker.getContainer(this.containerId).inspect();
+      } catch (error) {
+        return (error as { statusCode?: number }).statusCode === 404 ? 'removed' : 'unreachable';
+      }
+      if (this.options.mode !== 'exec' || !view.State.Running || i >= SETTLE_TRIES) return view;
+      const code = await this.shellExitCode();
+      if (code !== null && code < 128) return view;
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+    }
+  }
+
+  private async shellExitCode(): Promise<number | null> {
+    const info = await this.exec?.inspect().catch(() => null);
+    return info && !info.Running ? (info.ExitCode ?? null) : null;
+  }
+
+  private sayWhyEnded(seen: Dockerode.ContainerInspectInfo | 'removed' | 'unreachable'): void {
+    const name = this.containerName;
+    if (seen === 'removed') return this.sink.status('ended', `"${name}" was removed.`);
+    if (seen === 'unreachable') {
+      this.awaitingEngine = true;
+      return this.sink.status(
+        'detached',
+        `The Docker engine is unreachable (stopped or restarting), so the console lost "${name}"; it reattaches when the engine answers again.`,
+      );
+    }
+    const view = seen;
+    if (view.State.Running && view.State.StartedAt !== this.startedAt) {
+      this.sink.status('detached', `"${name}" restarted; reattaching.`);
     } else if (view.State.Running && this.options.mode === 'exec') {
-      this.sink.status('ended', 'The shell exited. Open a new console to continue.');
+      void this.shellExitCode().then((code) =>
+        this.sink.status(
+          'ended',
+          `The shell exited${code === null ? '' : ` with code ${code}`}. Open a new console to continue.`,
+        ),
+      );
     } else if (view.State.Running) {
       this.sink.status('ended', 'The container closed its terminal.');
     } else {
       this.sink.status(
         'detached',
-        `"${this.containerName}" exited with code ${view.State.ExitCode}; the console reattaches when it starts again.`,
+        `"${name}" exited with code ${view.State.ExitCode}; the console reattaches when it starts again.`,
       );
     }
   }
@@ -292,42 +354,74 @@ export class ConsoleSession {
       this.sink.status('ended', `"${this.containerName}" was removed.`);
       return;
     }
-    if (ev.action !== 'start') return;
-    const view = await this.inspect(this.containerId).catch(() => null);
-    // The same process we are already attached to (its start event arrived late).
-    if (!view || view.State.StartedAt === this.startedAt || this.closed) return;
-    const old = this.stream;
-    this.stream = null;
-    old?.destroy();
+    if (ev.action !== 'start' && ev.action !== 'reconnect') return;
+    // The engine is back: only a console that lost it looks again. One reattach at a time
+    // (the engine's replayed start event and its return arrive together).
+    if (ev.action === 'reconnect' && !this.awaitingEngine) return;
+    if (this.reattaching) return;
+    this.reattaching = true;
     try {
+      const view = await this.inspect(this.containerId).catch(() => null);
+      if (!view?.State.Running || this.closed) return;
+      // The same process we are already attached to (its start event arrived late).
+      if (this.stream && view.State.StartedAt === this.startedAt) return;
+      const restarted = view.State.StartedAt !== this.startedAt;
+      const old = this.stream;
+      this.stream = null;
+      old?.destroy();
+      this.awaitingEngine = false;
       await this.connect(view, true);
-      this.sink.status('reattached', `"${this.containerName}" restarted; the console reattached.`);
+      this.sink.status(
+        'reattached',
+        restarted
+          ? `"${this.containerName}" restarted; the console reattached.`
+          : `The engine answers again; the console reattached to "${this.containerName}".`,
+      );
     } catch (error) {
       this.sink.status('error', fromEngine(error, 'Reattaching').message);
+    } finally {
+      this.reattaching = false;
     }
   }
 
-  private async hangUp(): Promise<void> {
+  /** Ends the exec'd shell (once, however often it is asked). */
+  private hangUp(): Promise<void> {
+    return (this.hungUp ??= this.endShell());
+  }
+
+  /**
+   * Hangs up the shell until the engine reports it ended. A shell the engine has not yet
+   * started (a console closed as it opened, on a busy engine) is waited for, within bounds,
+   * so the hang-up cannot run before the shell exists and miss it.
+   */
+  private async endShell(): Promise<void> {
+    const exec = this.exec;
+    if (!exec) return; // no shell was started
+    const deadline = Date.now() + HANG_UP_MS;
     try {
-      // A shell still starting would miss the hang-up: wait until the engine runs it.
-      for (let i = 0; i < 20 && this.exec; i++) {
-        const { Running, ExitCode } = await this.exec.inspect();
-        if (Running || ExitCode !== null) break;
-        await new Promise((r) => setTimeout(r, 50));
+      for (;;) {
+        const { Running, ExitCode } = await exec.inspect();
+        if (!Running && ExitCode !== null) return;
+        if (Running) await this.sendHangUp();
+        if (Date.now() > deadline) return;
+        await new Promise((r) => setTimeout(r, Running ? 100 : 25));
       }
-      const exec = await this.state.docker.getContainer(this.containerId).exec({
-        Cmd: ['sh', '-c', hangUpScript(this.id)],
-        AttachStdout: true,
-        AttachStderr: true,
-      });
-      const stream = await exec.start({ hijack: true, stdin: false });
-      await new Promise<void>((resolve) => {
-        stream.on('end', resolve);
-        stream.on('error', resolve);
-        stream.resume();
-      });
     } catch {
-      // The container may be gone already, which ends the shell too.
+      // The container or the engine is gone, which ends the shell too.
     }
+  }
+
+  private async sendHangUp(): Promise<void> {
+    const exec = await this.state.docker.getContainer(this.containerId).exec({
+      Cmd: ['sh', '-c', hangUpScript(this.id)],
+      AttachStdout: true,
+      AttachStderr: true,
+    });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    await new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('error', resolve);
+      stream.resume();
+    });
   }
 }

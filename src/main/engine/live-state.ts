@@ -35,6 +35,7 @@ export interface EngineTarget {
 
 export interface ContainerEvent {
   id: string;
+  /** The engine's action (start, die, destroy…), or 'reconnect': the engine answers again. */
   action: string;
 }
 
@@ -74,6 +75,7 @@ export class LiveState extends EventEmitter<{ change: [] }> {
   private images: string[] = [];
   private info: EngineInfo | null = null;
   private connected = false;
+  private everConnected = false;
   private lastError: EngineStatus['error'] = null;
   private events: NodeJS.ReadableStream | null = null;
   /** Seconds since epoch of the last event seen: where a re-subscription resumes. */
@@ -180,6 +182,10 @@ export class LiveState extends EventEmitter<{ change: [] }> {
     };
   }
 
+  private notifyAll(action: string): void {
+    for (const [id, set] of this.followers) for (const fn of [...set]) fn({ id, action });
+  }
+
   /** How many follow-ups are registered (for leak tests). */
   get followerCount(): number {
     let n = 0;
@@ -214,11 +220,16 @@ export class LiveState extends EventEmitter<{ change: [] }> {
       // Subscribe before listing so nothing that happens in between is missed.
       await this.subscribe();
       await this.relist();
+      const wasDown = this.everConnected && !this.connected;
       this.connected = true;
+      this.everConnected = true;
       this.lastError = null;
       this.attempt = 0;
       if (this.info.kind === 'podman') this.startNetworkPoll();
       this.scheduleChange(0);
+      // Consoles left waiting while the engine was away look again (a container kept running
+      // through a live-restore sends no start event).
+      if (wasDown) this.notifyAll('reconnect');
     } catch (error) {
       this.markDisconnected(error);
     }
