@@ -2,13 +2,22 @@
 // (3 by default), every figure as the median with min and max, written to
 // bench/results/<time>.json; with --compare, the change per figure against an earlier file.
 // `npm run bench -- --compare a.json --to b.json` compares two files without running.
+// `npx tsx bench/run.ts --markdown a.json [b.json …]` prints BENCHMARKS.md's table (targets,
+// met or not, each file's load average) from result files, without running anything.
 // Run under the engine lock: flock /tmp/crosstalk-engine.lock npm run bench -- echo
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { electronBinary } from '../scripts/electron-binary.mjs';
-import { aggregate, formatCompare, formatRun, type Figure, type RunFile } from './lib/figures';
+import {
+  aggregate,
+  formatCompare,
+  formatMarkdown,
+  formatRun,
+  type Figure,
+  type RunFile,
+} from './lib/figures';
 import { cleanup } from './lib/engine';
 import { ROOT } from './lib/paths';
 import * as echo from './echo';
@@ -33,12 +42,22 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '3' },
     compare: { type: 'string' },
     to: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
   },
 });
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as RunFile;
 
 if (values.compare && values.to) {
   console.log(formatCompare(read(values.compare), read(values.to)));
+  process.exit(0);
+}
+
+if (values.markdown) {
+  if (!positionals.length)
+    throw new Error('--markdown takes one or more bench/results/*.json files');
+  console.log(
+    formatMarkdown(positionals.map((file) => ({ name: basename(file), run: read(file) }))),
+  );
   process.exit(0);
 }
 

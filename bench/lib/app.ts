@@ -24,10 +24,17 @@ export async function startWeb(): Promise<BenchWeb> {
 
 export const stopWeb = stopWebMode;
 
+/**
+ * BENCH_CHROMIUM_ARGS adds switches to every bench's Chromium, e.g.
+ * `--disable-features=DeferRendererTasksAfterInput` to measure what the desktop app's own
+ * Chromium does (it turns that deferral off, src/main/index.ts).
+ */
+const EXTRA_ARGS = (process.env['BENCH_CHROMIUM_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     ...chromiumLaunchOptions,
-    args: [...chromiumLaunchOptions.args, ...extraArgs],
+    args: [...chromiumLaunchOptions.args, ...EXTRA_ARGS, ...extraArgs],
   });
 }
 

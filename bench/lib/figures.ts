@@ -150,3 +150,36 @@ export function formatCompare(before: RunFile, after: RunFile): string {
   });
   return table(['id', 'unit', 'before', 'after', 'change', 'ratio before', 'ratio after'], rows);
 }
+
+/**
+ * BENCHMARKS.md's table from one or more run files (benches are run a few at a time): every
+ * figure with its baseline from the same run, the ratio, its target and whether it is met,
+ * and each file's date, cores and load average, so the table can be pasted as it is.
+ */
+export function formatMarkdown(files: { name: string; run: RunFile }[]): string {
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  files.forEach(({ name, run }, i) => {
+    const n = i + 1;
+    notes.push(
+      `[${n}] \`${name}\`: ${run.at}, ${run.cores} cores, ${run.benches.join(', ')}, median of ${run.runs} (min–max), load average (1/5/15 min) ${run.loadavg.before.join(' / ')} before, ${run.loadavg.after.join(' / ')} after`,
+    );
+    for (const f of Object.values(run.figures)) {
+      const ratio = f.baseline && f.baseline.median ? fmt(f.value.median / f.baseline.median) : '';
+      rows.push([
+        `${f.metric}${f.unit ? ` (${f.unit})` : ''}`,
+        f.baseline ? withSpread(f.baseline) : '',
+        withSpread(f.value),
+        ratio,
+        targetText(f.target),
+        f.met === undefined ? '' : f.met ? 'yes' : '**no**',
+        `[${n}]`,
+      ]);
+    }
+  });
+  return [
+    table(['figure', 'baseline (same run)', 'Crosstalk', 'ratio', 'target', 'met', 'run'], rows),
+    '',
+    ...notes.map((line) => `${line}  `),
+  ].join('\n');
+}
