@@ -4,7 +4,6 @@
 import type Dockerode from 'dockerode';
 import { dockerFor, engineTargetFromEnvironment } from '../../src/main/engine/connect';
 import { parseHost, type EngineEndpoint } from '../../src/main/engine/discovery';
-import { Crosstalk } from '../../src/main/engine/runtime';
 
 export const TEST_IMAGE = 'crosstalk-test:latest';
 
@@ -34,8 +33,3 @@ export const newDocker = (): Dockerode => dockerFor(TEST_ENGINE);
 
 /** The tests' own line to the engine, for setting the stage and reading the truth. */
 export const docker = newDocker();
-
-/** A core on the tests' engine, connected as the app would connect to it. */
-export function newApp(): Crosstalk {
-  return new Crosstalk({ docker: newDocker(), endpoint: ENDPOINT, source: TEST_ENGINE.source });
-}

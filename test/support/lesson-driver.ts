@@ -11,7 +11,8 @@ import type {
   LessonView,
 } from '../../src/shared/lessons';
 import { Crosstalk } from '../../src/main/engine/runtime';
-import { docker, newApp, TEST_IMAGE } from './engine';
+import { newApp } from './app';
+import { docker, TEST_IMAGE } from './engine';
 import { TestClient } from './test-client';
 import { sleep, waitUntil } from './waiting';
 

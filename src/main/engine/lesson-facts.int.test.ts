@@ -1,9 +1,11 @@
 // What a lesson says about the host is derived from the engine's facts for the network at
 // hand: the user-networks lesson's gateway is the host's address on that network's own
-// bridge, as docker inspect has it, never "the default bridge's … docker0".
+// bridge, as docker inspect has it, never "the default bridge's … docker0". A lesson's file
+// opened as a scenario has its {{facts}} filled from this engine too.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Crosstalk } from './runtime';
 import { TEST_IMAGE, TestClient, docker, newApp } from '../../../test/support';
+import { builtInLessons } from './lessons/catalog';
 
 let app: Crosstalk;
 let client: TestClient;
@@ -29,4 +31,24 @@ it("names the lesson network's own gateway and bridge, from docker inspect", asy
     `the gateway of ${network}, which is the host’s address on that network’s own bridge (br-${info.Id.slice(0, 12)})`,
   );
   expect(host.reason).not.toContain('docker0');
+});
+
+it('a lesson file opened as a scenario types what is true of this engine', async () => {
+  const text = builtInLessons['through-host'].replace('busybox:latest', TEST_IMAGE);
+  const { id } = await client.call('openScenario', { text, source: 'through-host.yaml' });
+  try {
+    const view = await client.call('setUpScenario', { id, pull: false });
+    const gateway = (await docker.getContainer('client').inspect()).NetworkSettings.Networks[
+      'bridge'
+    ]!.Gateway;
+    const typed = view.scenario.steps.flatMap((s) =>
+      s.actions.flatMap((a) => (a.kind === 'type' ? [a.text] : [])),
+    );
+    expect(typed).toEqual(['nc -lp 1234', `nc ${gateway} 1234`, 'hold my word']);
+    expect(view.scenario.steps[1]!.check?.says).toBe(
+      `client has a connection open to ${gateway}:1234`,
+    );
+  } finally {
+    await client.call('resetScenario', { id });
+  }
 });

@@ -9,7 +9,7 @@ import { engineMap } from './engine-map';
 import { PullSet } from './images';
 import { lessonHandlers } from './lesson-handlers';
 import { pullHandlers } from './pull-handlers';
-import { LessonRunner } from './lessons/runner';
+import { LessonRunner, type Locator } from './lessons/runner';
 import { liveHandlers } from './live-picture/handlers';
 import { socketSourceOf } from './live-picture/socket-source';
 import { SocketWatch } from './live-picture/socket-watch';
@@ -55,35 +55,38 @@ export class Crosstalk {
       () => this.state.docker,
       (progress) => this.publish('pullProgress', progress),
     );
+    // Where the host is for a lab's first container: lessons and scenarios fill their texts from it.
+    const locate: Locator = async (on) => {
+      const map = await engineMap(this.state.docker, endpoint);
+      // On a local Linux engine the lesson's own gateway is the truth; elsewhere the map knows
+      // better. The reason names the network at hand: a user network's gateway is the host's
+      // address on that network's own bridge (br-<id>), not on docker0.
+      const own = on.name !== 'bridge' && on.name !== '' && on.name !== 'podman';
+      const hostAddress =
+        map.flavour === 'linux-local' && on.gateway
+          ? {
+              address: on.gateway,
+              reason: own
+                ? `the gateway of ${on.name}, which is the host’s address on that network’s own bridge${this.state.status().info?.kind === 'podman' ? '' : ` (br-${on.id.slice(0, 12)})`}`
+                : map.hostFromContainer.reason,
+            }
+          : map.hostFromContainer;
+      return {
+        hostAddress,
+        publishedAt: map.publishedPortsAt,
+        hostIsLocal: map.flavour === 'linux-local',
+        engineKind: this.state.status().info?.kind ?? 'docker-engine',
+      };
+    };
     this.lessons = new LessonRunner(
       () => this.state.docker,
-      async (on) => {
-        const map = await engineMap(this.state.docker, endpoint);
-        // On a local Linux engine the lesson's own gateway is the truth; elsewhere the map knows
-        // better. The reason names the network at hand: a user network's gateway is the host's
-        // address on that network's own bridge (br-<id>), not on docker0.
-        const own = on.name !== 'bridge' && on.name !== '' && on.name !== 'podman';
-        const hostAddress =
-          map.flavour === 'linux-local' && on.gateway
-            ? {
-                address: on.gateway,
-                reason: own
-                  ? `the gateway of ${on.name}, which is the host’s address on that network’s own bridge${this.state.status().info?.kind === 'podman' ? '' : ` (br-${on.id.slice(0, 12)})`}`
-                  : map.hostFromContainer.reason,
-              }
-            : map.hostFromContainer;
-        return {
-          hostAddress,
-          publishedAt: map.publishedPortsAt,
-          hostIsLocal: map.flavour === 'linux-local',
-          engineKind: this.state.status().info?.kind ?? 'docker-engine',
-        };
-      },
+      locate,
       (image) => this.pulls.ensure(image),
       () => this.state.status().info?.kind ?? null,
     );
     this.scenarios = new ScenarioRunner(
       () => this.state.docker,
+      locate,
       (progress) => this.publish('pullProgress', progress),
     );
     this.handlers = {

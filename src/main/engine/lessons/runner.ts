@@ -1,33 +1,60 @@
-// Runs lessons on the engine: one-click set-up (independent steps in
-// parallel, rolled back on failure), checks and actions, and a reset that
-// removes exactly what the lesson created.
+// Runs the lessons, which are scenario files: one-click set-up (rolled back on failure),
+// each step's check and offered action asked of the engine, and a reset that removes
+// exactly what the lesson created. What a lesson says is filled from the engine's facts.
 import type Dockerode from 'dockerode';
-import type { CheckResult, LessonId, LessonView } from '../../../shared/lessons';
+import type {
+  CheckResult,
+  LessonCommand,
+  LessonId,
+  LessonStep,
+  LessonView,
+} from '../../../shared/lessons';
 import type { EngineKind } from '../../../shared/model';
+import type { Scenario, ScenarioStep } from '../../../shared/scenario';
 import { AppError } from '../../../shared/errors';
-import { createContainer } from '../containers';
-import { LAB_LABEL } from '../labels';
-import { cleanupOwned, createNetwork } from '../networks';
-import { labIdOf, lessonById, lessons, namesOf } from './catalog';
-import { stepView, type LessonContext, type LessonDefinition, type StepDefinition } from './lesson';
-import { detectNetcat } from './netcat';
+import { cleanupOwned } from '../networks';
+import { runCheck } from '../scenarios/checks';
+import { fillDeep, learnFacts, type LabFacts, type Locator } from '../scenarios/facts';
+import { clearNames, createLab, idsOf } from '../scenarios/lab';
+import { runOffer } from '../scenarios/offers';
+import { labIdOf, loadLessons, type LessonFile } from './catalog';
 
-/** Where the engine's host is, as containers and as the person see it. */
-export interface Locator {
-  (
-    /** The lesson's first container's network, as the engine reports it. */
-    on: LessonNetwork,
-  ): Promise<Pick<LessonContext, 'hostAddress' | 'publishedAt' | 'hostIsLocal' | 'engineKind'>>;
+export type { Locator };
+
+interface LessonRun {
+  facts: LabFacts;
+  /** The lesson with the chosen image. */
+  scenario: Scenario;
+  /** Its steps with their texts filled from the facts, as the panel shows them. */
+  shown: ScenarioStep[];
+  /** Each container's id at set-up, to tell a re-created one. */
+  setUp: Map<string, string>;
+  image: string;
 }
 
-export interface LessonNetwork {
-  gateway: string;
-  name: string;
-  id: string;
+/** A lesson command is a typed text; a Ctrl-C just before it in that pane ends what runs there. */
+function commandsOf(step: ScenarioStep): LessonCommand[] {
+  return step.actions.flatMap((a, i): LessonCommand[] => {
+    if (a.kind !== 'type') return [];
+    const before = step.actions.slice(0, i).findLast((b) => 'pane' in b && b.pane === a.pane);
+    const interrupt = before?.kind === 'keys' && before.keys.includes('Ctrl-C');
+    return [{ container: a.pane, text: a.text, ...(interrupt ? { interrupt } : {}) }];
+  });
+}
+
+export function stepView(step: ScenarioStep, index: number): LessonStep {
+  return {
+    id: step.id ?? `step-${index + 1}`,
+    title: step.title,
+    text: step.text ?? step.caption ?? '',
+    commands: commandsOf(step),
+    check: step.check?.says ?? null,
+    action: step.offer && { id: step.offer.id, label: step.offer.label },
+  };
 }
 
 /** A failed check's hint: the step's own action or commands, which make it pass. */
-export function whatToDo(step: StepDefinition): string {
+export function whatToDo(step: LessonStep): string {
   const typed = step.commands.map((c) => `\`${c.text}\` in ${c.container}`);
   const todo = [
     ...(step.action ? [`press "${step.action.label}"`] : []),
@@ -39,47 +66,47 @@ export function whatToDo(step: StepDefinition): string {
   return `${what[0]!.toUpperCase()}${what.slice(1)}, then Check again.`;
 }
 
-function view(
-  lesson: LessonDefinition,
-  ctx: LessonContext | undefined,
-  kind: EngineKind | null,
-): LessonView {
+function view(file: LessonFile, run: LessonRun | undefined, kind: EngineKind | null): LessonView {
+  const s = file.scenario;
   return {
-    unsupported: (kind && lesson.unsupportedOn?.[kind]) || null,
-    id: lesson.id,
-    title: lesson.title,
-    summary: lesson.summary,
-    containers: lesson.containerGroups.flat().map((c) => c.name!),
-    networks: lesson.networks,
-    steps: ctx ? lesson.steps(ctx).map(stepView) : [],
-    facts: ctx
+    unsupported: file.error
+      ? `Your copy of this lesson (${file.source}) does not open: ${file.error} Fix it, or remove it to use the built-in lesson.`
+      : (kind && s?.unsupported[kind]) || null,
+    id: file.id,
+    title: s?.title ?? file.id,
+    summary: s?.description ?? '',
+    containers: s?.containers.map((c) => c.name) ?? [],
+    networks: s?.networks ?? [],
+    steps: run ? run.shown.map(stepView) : [],
+    facts: run
       ? [
           {
             label: 'The host, from a container',
-            value: ctx.hostAddress.address,
-            reason: ctx.hostAddress.reason,
+            value: run.facts.hostAddress.address,
+            reason: run.facts.hostAddress.reason,
           },
           {
             label: 'Published ports, from your machine',
-            value: ctx.publishedAt.address,
-            reason: ctx.publishedAt.reason,
+            value: run.facts.publishedAt.address,
+            reason: run.facts.publishedAt.reason,
           },
           {
             label: 'Netcat in the image',
-            value: ctx.nc.flavour,
-            reason: ctx.nc.canBind
+            value: run.facts.nc.flavour,
+            reason: run.facts.nc.canBind
               ? 'detected from its help text; the commands use its flags'
               : 'detected from its help text; it cannot listen on one address, so lesson 4 uses busybox httpd',
           },
         ]
       : [],
-    running: Boolean(ctx),
-    image: ctx?.image ?? null,
+    running: Boolean(run),
+    image: run?.image ?? null,
   };
 }
 
 export class LessonRunner {
-  private readonly runs = new Map<LessonId, LessonContext>();
+  private readonly runs = new Map<LessonId, LessonRun>();
+  private readonly files: Map<LessonId, LessonFile>;
 
   constructor(
     private readonly docker: () => Dockerode,
@@ -88,54 +115,45 @@ export class LessonRunner {
     private readonly ensureImage: (image: string) => Promise<void>,
     /** The product connected now, for lessons that differ or cannot run on it. */
     private readonly engineKind: () => EngineKind | null = () => null,
-  ) {}
+    /** The lesson files, read once when the app starts. */
+    files: LessonFile[] = loadLessons(),
+  ) {
+    this.files = new Map(files.map((f) => [f.id, f]));
+  }
 
   list(): LessonView[] {
-    return lessons.map((l) => view(l, this.runs.get(l.id), this.engineKind()));
+    return [...this.files.values()].map((f) => view(f, this.runs.get(f.id), this.engineKind()));
   }
 
   async start(id: LessonId, image: string): Promise<LessonView> {
     const docker = this.docker();
-    const lesson = lessonById(id);
+    const file = this.file(id);
+    const lesson = file.scenario!;
     const labId = labIdOf(id);
-    const unsupported = lesson.unsupportedOn?.[this.engineKind() ?? 'docker-engine'];
+    const unsupported = lesson.unsupported[this.engineKind() ?? 'docker-engine'];
     if (unsupported)
       throw new AppError(
         'invalid-input',
         unsupported.replace(/`/g, ''),
         'Pick another lesson, or switch to a Docker engine in the header.',
       );
-    await Promise.all([this.clearNames(docker, lesson), this.ensureImage(image)]);
+    // The lesson runs on the image the person picked.
+    const scenario = { ...lesson, containers: lesson.containers.map((c) => ({ ...c, image })) };
+    const [cleared] = await Promise.all([
+      clearNames(docker, labId, scenario, 'lesson'),
+      this.ensureImage(image),
+    ]);
+    for (const other of this.files.keys()) if (cleared.has(labIdOf(other))) this.runs.delete(other);
+    await createLab(docker, labId, scenario);
     try {
-      await Promise.all(lesson.networks.map((n) => createNetwork(docker, n, labId)));
-      const setUp = new Map<string, string>();
-      for (const group of lesson.containerGroups) {
-        const made = await Promise.all(
-          group.map((spec) => createContainer(docker, { ...spec, image, labId })),
-        );
-        for (const c of made) setUp.set(c.name, c.id);
-      }
-      const first = lesson.containerGroups[0]![0]!.name!;
-      const [nc, info] = await Promise.all([
-        detectNetcat(docker, first),
-        docker.getContainer(first).inspect(),
+      const facts = await learnFacts(docker, scenario.containers[0]!.name, this.locate);
+      const [shown, setUp] = await Promise.all([
+        fillDeep(scenario.steps, facts),
+        idsOf(docker, scenario.containers),
       ]);
-      const [name, endpoint] = Object.entries(info.NetworkSettings.Networks)[0] ?? [];
-      const on = {
-        gateway: endpoint?.Gateway ?? '',
-        name: name ?? '',
-        id: endpoint?.NetworkID ?? '',
-      };
-      const ctx: LessonContext = {
-        docker,
-        labId,
-        image,
-        nc,
-        setUp,
-        ...(await this.locate(on)),
-      };
-      this.runs.set(id, ctx);
-      return view(lesson, ctx, this.engineKind());
+      const run: LessonRun = { facts, scenario, shown, setUp, image };
+      this.runs.set(id, run);
+      return view(file, run, this.engineKind());
     } catch (error) {
       // Half a lesson is worse than none: remove what was created.
       await cleanupOwned(docker, labId).catch(() => undefined);
@@ -149,27 +167,46 @@ export class LessonRunner {
   }
 
   async check(id: LessonId, stepId: string): Promise<CheckResult> {
-    const [lesson, ctx] = this.run(id);
-    const step = lesson.steps(ctx).find((s) => s.id === stepId);
-    if (!step?.check)
-      throw new AppError('invalid-input', `Step ${stepId} of ${lesson.title} has no check.`, '');
-    const outcome = await this.guard(() => step.verify(ctx));
-    return outcome.ok ? outcome : { ...outcome, hint: outcome.hint ?? whatToDo(step) };
+    const run = this.run(id);
+    const index = run.scenario.steps.findIndex((s, i) => stepView(s, i).id === stepId);
+    const check = run.scenario.steps[index]?.check;
+    if (!check)
+      throw new AppError(
+        'invalid-input',
+        `Step ${stepId} of ${run.scenario.title} has no check.`,
+        '',
+      );
+    const outcome = await this.guard(() => runCheck(run.facts, check, run.setUp));
+    // What the panel shows (filled) is what to do.
+    return outcome.ok
+      ? outcome
+      : { ...outcome, hint: outcome.hint ?? whatToDo(stepView(run.shown[index]!, index)) };
   }
 
   async act(id: LessonId, actionId: string): Promise<CheckResult> {
-    const [lesson, ctx] = this.run(id);
-    const action = lesson.steps(ctx).find((s) => s.action?.id === actionId)?.action;
-    if (!action)
-      throw new AppError('invalid-input', `${lesson.title} has no action ${actionId}.`, '');
-    return this.guard(() => action.run(ctx));
+    const run = this.run(id);
+    const offer = run.scenario.steps.find((s) => s.offer?.id === actionId)?.offer;
+    if (!offer)
+      throw new AppError('invalid-input', `${run.scenario.title} has no action ${actionId}.`, '');
+    return this.guard(() => runOffer(run.facts, labIdOf(id), offer, run.scenario.containers));
   }
 
-  private run(id: LessonId): [LessonDefinition, LessonContext] {
-    const ctx = this.runs.get(id);
-    if (!ctx)
+  private file(id: LessonId): LessonFile {
+    const file = this.files.get(id)!;
+    if (!file.scenario)
+      throw new AppError(
+        'invalid-input',
+        `Your copy of this lesson (${file.source}) does not open: ${file.error}`,
+        'Fix that line, or remove the copy to use the built-in lesson; then restart Crosstalk.',
+      );
+    return file;
+  }
+
+  private run(id: LessonId): LessonRun {
+    const run = this.runs.get(id);
+    if (!run)
       throw new AppError('invalid-input', 'This lesson is not set up.', 'Press "Set up" first.');
-    return [lessonById(id), ctx];
+    return run;
   }
 
   private async guard(fn: () => Promise<CheckResult>): Promise<CheckResult> {
@@ -183,45 +220,6 @@ export class LessonRunner {
         evidence: [],
         at: new Date().toISOString(),
       };
-    }
-  }
-
-  /** Removes lesson leftovers that hold the names; refuses to touch anyone else's. */
-  private async clearNames(docker: Dockerode, lesson: LessonDefinition): Promise<void> {
-    const wanted = new Set(namesOf(lesson));
-    const all = await docker.listContainers({ all: true });
-    const holders = all.filter((c) => c.Names.some((n) => wanted.has(n.replace(/^\//, ''))));
-    const foreign = holders.filter((c) => !c.Labels[LAB_LABEL]?.startsWith('lesson-'));
-    if (foreign.length) {
-      const names = foreign.map((c) => c.Names[0]!.replace(/^\//, '')).join(', ');
-      throw new AppError(
-        'name-in-use',
-        `This lesson needs the name(s) ${names}, which containers not made by a lesson already use.`,
-        'Remove or rename those containers, then set the lesson up again.',
-      );
-    }
-    const labs = new Set(holders.map((c) => c.Labels[LAB_LABEL]!));
-    for (const l of lessons) if (labs.has(labIdOf(l.id))) this.runs.delete(l.id);
-    await Promise.all([...labs].map((lab) => cleanupOwned(docker, lab)));
-    if (lesson.networks.length) {
-      const nets = await docker.listNetworks({ filters: { name: lesson.networks } });
-      const taken = nets.filter((n) => lesson.networks.includes(n.Name));
-      const foreignNet = taken.find((n) => !n.Labels?.[LAB_LABEL]?.startsWith('lesson-'));
-      if (foreignNet) {
-        throw new AppError(
-          'name-in-use',
-          `This lesson needs the network name ${foreignNet.Name}, which is already used.`,
-          'Remove that network, then set the lesson up again.',
-        );
-      }
-      await Promise.all(
-        taken.map((n) =>
-          docker
-            .getNetwork(n.Id)
-            .remove()
-            .catch(() => undefined),
-        ),
-      );
     }
   }
 }

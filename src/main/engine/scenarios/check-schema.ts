@@ -4,7 +4,18 @@ import { z } from 'zod';
 import { containerName } from '../../../shared/schemas';
 
 const text = z.string().min(1).max(1000);
-const says = { says: z.string().max(300).optional() };
+const says = {
+  says: z.string().max(300).optional(),
+  passed: z.string().max(500).optional(),
+  recreated: z.array(containerName).max(10).default([]),
+};
+/** An address or name, or a {{fact}} that becomes one. */
+const address = z
+  .string()
+  .regex(
+    /^([A-Za-z0-9][A-Za-z0-9_.:-]*|\{\{[^}]+\}\})$/,
+    'A host is a name, an IP address or a {{fact}}.',
+  );
 export const check = z
   .discriminatedUnion(
     'kind',
@@ -23,6 +34,7 @@ export const check = z
         contains: text.optional(),
         matches: text.optional(),
         absent: z.boolean().default(false),
+        shown: z.boolean().default(false),
         ...says,
       }),
       z.strictObject({
@@ -30,6 +42,7 @@ export const check = z
         container: containerName,
         name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
         value: z.string().optional(),
+        shown: z.boolean().default(false),
         ...says,
       }),
       z.strictObject({
@@ -37,14 +50,13 @@ export const check = z
         container: containerName,
         port: z.number().int().min(1).max(65535),
         address: z.string().optional(),
+        scope: z.enum(['loopback', 'all']).optional(),
         ...says,
       }),
       z.strictObject({
         kind: z.literal('reach'),
         from: containerName,
-        host: z
-          .string()
-          .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'A host is a name or an IP address.'),
+        host: address,
         port: z.number().int().min(1).max(65535),
         expect: z.boolean().default(true),
         ...says,
@@ -53,11 +65,29 @@ export const check = z
         kind: z.literal('connected'),
         container: containerName,
         port: z.number().int().min(1).max(65535),
+        to: address.optional(),
+        ...says,
+      }),
+      z.strictObject({
+        kind: z.literal('resolves'),
+        container: containerName,
+        name: containerName,
+        target: containerName,
+        network: z.string().min(1).max(128),
+        ...says,
+      }),
+      z.strictObject({
+        kind: z.literal('link-broken'),
+        container: containerName,
+        target: containerName,
         ...says,
       }),
       z.strictObject({ kind: z.literal('running'), container: containerName, ...says }),
     ],
-    { error: 'A check has a kind: output, file, env, listening, reach, connected or running.' },
+    {
+      error:
+        'A check has a kind: output, file, env, listening, reach, connected, running, resolves or link-broken.',
+    },
   )
   .superRefine((c, ctx) => {
     if ((c.kind === 'output' || c.kind === 'file') && !c.contains === !c.matches)
@@ -84,8 +114,10 @@ export const check = z
       ? { contains: c.contains ?? null, matches: c.matches ?? null }
       : {}),
     ...(c.kind === 'env' ? { value: c.value ?? null } : {}),
-    ...(c.kind === 'listening' ? { address: c.address ?? null } : {}),
+    ...(c.kind === 'listening' ? { address: c.address ?? null, scope: c.scope ?? null } : {}),
+    ...(c.kind === 'connected' ? { to: c.to ?? null } : {}),
     says: c.says ?? describeCheck(c),
+    passed: c.passed ?? null,
   }));
 
 function describeCheck(c: { kind: string } & Record<string, unknown>): string {
@@ -97,9 +129,13 @@ function describeCheck(c: { kind: string } & Record<string, unknown>): string {
     case 'env':
       return `${c.container}’s environment has ${c.name}${c.value ? `=${c.value}` : ''}`;
     case 'listening':
-      return `${c.container} listens on port ${c.port}${c.address ? ` at ${c.address}` : ''}`;
+      return `${c.container} listens on port ${c.port}${c.address ? ` at ${c.address}` : ''}${c.scope === 'loopback' ? ' on loopback only' : c.scope === 'all' ? ' beyond loopback' : ''}`;
     case 'connected':
-      return `${c.container} has a connection open to port ${c.port}`;
+      return `${c.container} has a connection open to ${c.to ? `${c.to}:` : 'port '}${c.port}`;
+    case 'resolves':
+      return `${c.name} resolves in ${c.container} to ${c.target}’s address on ${c.network}`;
+    case 'link-broken':
+      return `${c.container}’s link no longer leads to ${c.target}`;
     case 'reach':
       return `${c.from} ${c.expect ? 'reaches' : 'cannot reach'} ${c.host}:${c.port}`;
     default:

@@ -47,7 +47,10 @@ describe('scenario files', () => {
       kind: 'connected',
       container: 'client',
       port: 1234,
+      to: null,
       says: "the client has a connection open to the server's port 1234",
+      passed: null,
+      recreated: [],
     });
     expect(s.steps[2]!.afterMs).toBe(2000);
     expect(s.steps[0]!.line).toBe(lineNumber(/title: The server listens/));

@@ -3,6 +3,7 @@
 // pane, link and network a step or container names exists in the file.
 import { AppError } from '../../../shared/errors';
 import type { Scenario, ScenarioStep } from '../../../shared/scenario';
+import { placeholderProblem } from './facts';
 import { scenarioFile } from './schema';
 import { lineOf, parseWith, readSource, type SourceText } from './source-lines';
 
@@ -19,6 +20,19 @@ function fail(source: SourceText, path: (string | number)[], message: string): n
     `${source.name}, line ${line}: ${field}: ${message}`,
     `Fix line ${line} of the ${WHAT} and open it again.`,
   );
+}
+
+/** Every {{placeholder}} in the file names a fact it can be filled from. */
+function checkPlaceholders(source: SourceText): void {
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      const problem = placeholderProblem(value, path.at(-1) === 'passed');
+      if (problem) fail(source, path, problem);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(source.doc.toJS({ maxAliasCount: 100 }), []);
 }
 
 export function parseScenario(text: string, name: string): Scenario {
@@ -68,21 +82,49 @@ export function parseScenario(text: string, name: string): Scenario {
         );
     });
     const c = s.check;
-    const target = c && (c.kind === 'reach' ? c.from : c.container);
-    if (target && !names.has(target))
-      fail(source, ['steps', i, 'check'], `"${target}" is not one of the scenario's containers.`);
+    const named = c
+      ? [c.kind === 'reach' ? c.from : c.container, ...c.recreated].concat(
+          'target' in c ? [c.target] : [],
+        )
+      : [];
+    for (const target of named)
+      if (!names.has(target))
+        fail(source, ['steps', i, 'check'], `"${target}" is not one of the scenario's containers.`);
+    const o = s.offer;
+    if (o?.kind === 'recreate' && !names.has(o.container))
+      fail(
+        source,
+        ['steps', i, 'offer', 'recreate'],
+        `"${o.container}" is not one of the scenario's containers.`,
+      );
+    if (o?.kind === 'probe')
+      o.probes.forEach((p, j) => {
+        if (!p.never && p.from !== 'host' && !names.has(p.from))
+          fail(
+            source,
+            ['steps', i, 'offer', 'probe', j, 'from'],
+            `"${p.from}" is "host" (this machine) or one of the scenario's containers; a row that is not probed says why in "never".`,
+          );
+      });
+    if (s.id && file.steps.findIndex((t) => t.id === s.id) !== i)
+      fail(source, ['steps', i, 'id'], `The step id "${s.id}" is used twice.`);
     return {
+      id: s.id ?? null,
       title: s.title,
       caption: s.caption ?? null,
       text: s.text ?? null,
       actions: s.actions,
       check: (c as ScenarioStep['check']) ?? null,
+      offer: o ?? null,
       afterMs: s.after,
       line: lineOf(source, ['steps', i]),
     };
   });
+  checkPlaceholders(source);
   return {
     format: file.format,
+    id: file.id ?? null,
+    unsupported: file.unsupported,
     title: file.title,
     description: file.description,
     networks: file.networks,

@@ -188,12 +188,57 @@ const action = z.unknown().transform((raw, ctx): ScenarioAction => {
   };
 });
 
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'An id is lowercase letters, digits and dashes.');
+
+const probe = z.strictObject({
+  from: z.string().min(1).max(64),
+  as: z.string().max(64).optional(),
+  host: z.string().max(200).default('127.0.0.1'),
+  port: z.number().int().min(1).max(65535),
+  to: z.string().max(200).optional(),
+  never: z.string().max(300).optional(),
+});
+
+/** A button a lesson step offers: re-create a container, or probe who reaches whom. */
+const offer = z.union(
+  [
+    z
+      .strictObject({ recreate: containerName, label: z.string().max(60).optional() })
+      .transform((o) => ({
+        kind: 'recreate' as const,
+        id: `recreate-${o.recreate}`,
+        label: o.label ?? `Re-create ${o.recreate}`,
+        container: o.recreate,
+      })),
+    z
+      .strictObject({ probe: z.array(probe).min(1).max(20), label: z.string().max(60).optional() })
+      .transform((o) => ({
+        kind: 'probe' as const,
+        id: 'probe',
+        label: o.label ?? 'Probe',
+        probes: o.probe.map((p) => ({
+          from: p.from,
+          as: p.as ?? null,
+          host: p.host,
+          port: p.port,
+          to: p.to ?? null,
+          never: p.never ?? null,
+        })),
+      })),
+  ],
+  { error: 'An offer is { recreate: CONTAINER } or { probe: [ { from, host, port }, … ] }.' },
+);
+
 const step = z.strictObject({
+  id: slug.optional(),
   title: z.string().min(1).max(200),
   caption: z.string().max(1000).optional(),
   text: z.string().max(4000).optional(),
   actions: z.array(action).max(100).default([]),
   check: check.optional(),
+  offer: offer.optional(),
   /** In autoplay, the wait after this step. */
   after: duration.default(1000),
 });
@@ -203,8 +248,16 @@ export const scenarioFile = z
     format: z.literal(SCENARIO_FORMAT, {
       error: `The first line names the format: "format: ${SCENARIO_FORMAT}".`,
     }),
+    id: slug.optional(),
     title: z.string().min(1).max(200),
     description: z.string().max(4000).default(''),
+    unsupported: z
+      .strictObject({
+        podman: z.string().max(1000).optional(),
+        'docker-engine': z.string().max(1000).optional(),
+        'docker-desktop': z.string().max(1000).optional(),
+      })
+      .default({}),
     image: imageRef.optional(),
     networks: z.array(networkName).max(20).default([]),
     containers: z.array(z.unknown()).min(1).max(30),
