@@ -61,8 +61,18 @@ export const calls = {
   /** `docker network connect`: a running container joins a network, with aliases and links. */
   connectNetwork: call(connectNetworkInput).returns<void>(),
   disconnectNetwork: call(disconnectNetworkInput).returns<void>(),
-  /** Remove every Crosstalk-labelled container and network (of one lab, if given). */
-  cleanup: call(z.object({ labId: labId.optional() })).returns<{
+  /**
+   * Remove every Crosstalk-labelled container and network (of one lab, if given); with `only`,
+   * just those of them the person was shown and confirmed (ids), nothing made since.
+   */
+  cleanup: call(
+    z.object({
+      labId: labId.optional(),
+      only: z
+        .object({ containers: z.array(ref).max(1000), networks: z.array(ref).max(1000) })
+        .optional(),
+    }),
+  ).returns<{
     containers: number;
     networks: number;
   }>(),

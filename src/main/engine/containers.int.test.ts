@@ -412,6 +412,40 @@ describe('cleanup', () => {
   });
 });
 
+describe('cleanup of what the person confirmed', () => {
+  it('removes only the listed ids, and never one that is not owned', async () => {
+    const lab = uniqueName('confirmed');
+    const network = uniqueName('confirmed-net');
+    const listed = uniqueName('listed');
+    const later = uniqueName('made-later');
+    const foreign = uniqueName('unlabelled');
+    unowned.push(foreign);
+    try {
+      const net = await client.call('createNetwork', { name: network, labId: lab });
+      const shown = await client.call('createContainer', {
+        image: TEST_IMAGE,
+        name: listed,
+        labId: lab,
+      });
+      await runUnowned(foreign);
+      const foreignId = (await docker.getContainer(foreign).inspect()).Id;
+      // Made after the dialog listed what it would remove: it is not removed.
+      await client.call('createContainer', { image: TEST_IMAGE, name: later, labId: lab });
+      const removed = await client.call('cleanup', {
+        labId: lab,
+        only: { containers: [shown.id, foreignId], networks: [net.id] },
+      });
+      expect(removed).toEqual({ containers: 1, networks: 1 });
+      await expectNothingNamed(listed);
+      expect(await networksNamed(network)).toEqual([]);
+      expect(await containersNamed(later)).toHaveLength(1);
+      expect((await docker.getContainer(foreign).inspect()).State.Running).toBe(true);
+    } finally {
+      await removeTestResources(lab, [foreign]);
+    }
+  });
+});
+
 describe('an engine that is not there', () => {
   it('fails each action with engine-unreachable, naming the endpoint', async () => {
     const socketPath = `/tmp/${uniqueName('nowhere')}.sock`;

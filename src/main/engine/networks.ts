@@ -66,9 +66,14 @@ export async function removeNetwork(docker: Dockerode, ref: string): Promise<voi
 export async function cleanupOwned(
   docker: Dockerode,
   labId?: string,
+  /** Only these (by id), of what is owned: what the person confirmed. */
+  only?: { containers: readonly string[]; networks: readonly string[] },
 ): Promise<{ containers: number; networks: number }> {
   const filters = ownedFilter(labId);
-  const containers = await docker.listContainers({ all: true, filters });
+  const listed = (ids: readonly string[] | undefined, id: string) => !ids || ids.includes(id);
+  const containers = (await docker.listContainers({ all: true, filters })).filter((c) =>
+    listed(only?.containers, c.Id),
+  );
   await Promise.all(
     containers.map((c) =>
       docker
@@ -80,7 +85,9 @@ export async function cleanupOwned(
         }),
     ),
   );
-  const networks = await docker.listNetworks({ filters });
+  const networks = (await docker.listNetworks({ filters })).filter((n) =>
+    listed(only?.networks, n.Id),
+  );
   await Promise.all(
     networks.map((n) =>
       docker

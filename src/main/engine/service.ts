@@ -69,7 +69,7 @@ export function createHandlers(
       await disconnectNetwork(docker(), spec);
       await Promise.all([state.refreshContainer(spec.container), state.refreshNetworks()]);
     },
-    cleanup: async ({ labId }) => cleanupOwned(docker(), labId),
+    cleanup: async ({ labId, only }) => cleanupOwned(docker(), labId, only),
     openConsole: async (args, ctx) => {
       docker();
       return ctx.consoles.open(args, ctx.consoleSink(args.consoleId));
