@@ -106,6 +106,8 @@ export interface EngineStatus {
   /** The engine switcher's id and name for this engine (shared/engines.ts), when it has them. */
   engineId?: string;
   engineName?: string;
+  /** The link to the engine is TLS (set with engineId). */
+  tls?: boolean;
 }
 
 export interface Snapshot {

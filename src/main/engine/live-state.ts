@@ -140,8 +140,13 @@ export class LiveState extends EventEmitter<{ change: [] }> {
       source: this.target.source,
       error: this.connected ? null : this.lastError,
       info: this.info,
-      ...(this.target.engineId ? { engineId: this.target.engineId } : {}),
-      ...(this.target.engineName ? { engineName: this.target.engineName } : {}),
+      ...(this.target.engineId
+        ? {
+            engineId: this.target.engineId,
+            engineName: this.target.engineName ?? this.target.engineId,
+            tls: Boolean(this.target.endpointInfo?.tls),
+          }
+        : {}),
     };
   }
 

@@ -5,7 +5,7 @@
 import type { EngineChoice } from '../../shared/engines';
 import { AppError } from '../../shared/errors';
 import { connectClient, type ClientConnection, type ClientTransport } from './client-connection';
-import type { EngineHandlers } from './engine-handlers';
+import { choiceOfCore, type EngineHandlers } from './engine-handlers';
 import { EngineRegistry, type EngineLease } from './engine-registry';
 import type { Crosstalk } from './runtime';
 
@@ -28,10 +28,11 @@ export function connectSwitchingClient(
         `The engine ${engine.name} cannot be used: ${engine.problem}`,
         'Choose another engine, or repair this one as the message says.',
       );
-    const choice = await registry.describe(engine);
-    if (engine.id === lease.id || disposed) return choice;
+    if (engine.id === lease.id || disposed) return choiceOfCore(lease.core);
     const next = registry.acquire(engine.id);
     await next.ready;
+    // What the new core found when it connected: no second probe.
+    const choice = choiceOfCore(next.core);
     if (disposed) {
       next.release();
       return choice;

@@ -1,8 +1,18 @@
 // The engine as the renderer knows it: the latest snapshot, kept current by
 // `snapshot` events, plus per-console status listeners.
+import type { EngineSwitched } from '../../../shared/engines';
 import type { ConsoleStatus } from '../../../shared/events';
 import type { ContainerView, Snapshot } from '../../../shared/model';
 import { api, transport } from './api';
+import { notices } from './notices.svelte';
+
+/** What the person is told after a switch: where they are now, and what closed. */
+export function switchedMessage(s: EngineSwitched): string {
+  const now = `This window now shows ${s.to.name}${s.to.product ? ` (${s.to.product})` : ''}.`;
+  if (!s.closedConsoles) return now;
+  const consoles = s.closedConsoles === 1 ? '1 console' : `${s.closedConsoles} consoles`;
+  return `${now} ${consoles} on ${s.from.name} closed: their containers stay on that engine.`;
+}
 
 class EngineStore {
   snapshot = $state<Snapshot | null>(null);
@@ -12,6 +22,8 @@ class EngineStore {
   networks = $derived(this.snapshot?.networks ?? []);
   images = $derived(this.snapshot?.images ?? []);
   status = $derived(this.snapshot?.engine ?? null);
+  /** The last switch of engines in this window, for whoever must start over (lessons, pulls). */
+  switched = $state.raw<EngineSwitched | null>(null);
   private consoleListeners = new Map<string, (s: ConsoleStatus) => void>();
 
   async init(): Promise<void> {
@@ -19,6 +31,10 @@ class EngineStore {
     transport.on('snapshot', (snapshot) => (this.snapshot = snapshot));
     transport.on('consoleStatus', (s) => this.consoleListeners.get(s.consoleId)?.(s));
     transport.onLost((reason) => (this.lost = reason));
+    transport.on('engineSwitched', (switched) => {
+      this.switched = switched;
+      notices.info(switchedMessage(switched));
+    });
     this.snapshot = await api.snapshot();
   }
 

@@ -27,12 +27,27 @@ export class LessonStore {
     private readonly events: EventSource,
   ) {}
 
+  private followsSwitches = false;
+
+  /** From the first load on: another engine has its own lessons' state and image names. */
+  private followSwitches(): void {
+    if (this.followsSwitches) return;
+    this.followsSwitches = true;
+    this.events.on('engineSwitched', () => {
+      this.image = '';
+      this.results = {};
+      this.pull = null;
+      void attempt(() => this.load());
+    });
+  }
+
   /** Follows pull progress while the panel is open; dispose when it closes. */
   follow(): Disposable {
     return this.events.on('pullProgress', (progress) => (this.pull = progress));
   }
 
   async load(): Promise<void> {
+    this.followSwitches();
     this.views = await this.api.lessons();
     // Podman lists the lab image as localhost/crosstalk-test:latest: take the engine's own name.
     this.image ||=

@@ -15,6 +15,12 @@ class LivePicture {
   constructor() {
     // A store for the page's whole life: subscribed once, never undone.
     transport.on('sockets', (sockets) => (this.sockets = sockets));
+    // Another engine: nothing watched there yet, and the last matrix was the old engine's.
+    transport.on('engineSwitched', () => {
+      this.watchedKey = '';
+      this.sockets = null;
+      this.matrix = null;
+    });
   }
 
   /** Tells the main side which containers this window shows; [] stops its polling for us. */

@@ -10,6 +10,8 @@ class PullStore {
     transport.on('pullProgress', (p) => {
       this.byImage = { ...this.byImage, [p.image]: p };
     });
+    // Pulls belong to the engine left behind (its core cancels them when nobody holds it).
+    transport.on('engineSwitched', () => (this.byImage = {}));
   }
 
   of(image: string): PullProgress | null {
