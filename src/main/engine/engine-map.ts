@@ -32,6 +32,13 @@ export async function bridgeGateway(docker: Dockerode): Promise<string | null> {
   return subnet ? subnet.replace(/\.0\/\d+$/, '.1') : null;
 }
 
+/** The default bridge's host interface: docker0, or what dockerd's --bridge named. */
+export async function bridgeName(docker: Dockerode): Promise<string | null> {
+  const bridge = await docker.getNetwork('bridge').inspect();
+  const options = bridge.Options as Record<string, string> | undefined;
+  return options?.['com.docker.network.bridge.name'] ?? null;
+}
+
 /** This machine's host name and every address of its interfaces. */
 export function thisMachine(): { hostname: string; addresses: string[] } {
   const addresses = Object.values(networkInterfaces()).flatMap((list) =>
@@ -41,10 +48,11 @@ export function thisMachine(): { hostname: string; addresses: string[] } {
 }
 
 export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Promise<EngineMap> {
-  const [info, version, gateway, machineIp] = await Promise.all([
+  const [info, version, gateway, bridge, machineIp] = await Promise.all([
     docker.info(),
     docker.version(),
     bridgeGateway(docker).catch(() => null),
+    bridgeName(docker).catch(() => null),
     dockerMachineIp(endpoint.machineName),
   ]);
   const engine = engineFacts(info);
@@ -53,6 +61,7 @@ export async function engineMap(docker: Dockerode, endpoint: EngineEndpoint): Pr
     endpoint,
     engine,
     bridgeGateway: gateway,
+    bridgeName: bridge,
     machineIp,
     kind: product.kind,
     thisMachine: thisMachine(),

@@ -208,6 +208,14 @@ describe('describeAddresses', () => {
       publishedPortsAt: { address: 'build-box' },
     });
   });
+  it('a second dockerd on its own bridge names that bridge, not docker0', () => {
+    const addresses = describeFor({ bridgeGateway: '10.113.0.1', bridgeName: 'ctctbr0' });
+    expect(addresses.hostFromContainer).toEqual({
+      address: '10.113.0.1',
+      reason: 'the default bridge’s gateway, which is the host’s ctctbr0 address',
+    });
+  });
+
   it('local Podman: its own bridge’s gateway (podman0), not docker0; ports on localhost', () => {
     const addresses = describeFor({ kind: 'podman', bridgeGateway: '10.88.0.1' });
     expect(addresses).toMatchObject({

@@ -14,6 +14,8 @@ export interface AddressInput {
   engine: { operatingSystem: string; name: string; kernel: string; osType: string };
   /** IPAM gateway of the default "bridge" network, e.g. 172.17.0.1. */
   bridgeGateway: string | null;
+  /** The host interface of the default bridge (docker0 unless dockerd was given --bridge). */
+  bridgeName?: string | null;
   /** `docker-machine ip` output, e.g. 192.168.99.100. */
   machineIp: string | null;
   /** The product answering (from its version); Docker Engine when not given. */
@@ -146,7 +148,7 @@ export function describeAddresses(input: AddressInput): EngineAddresses {
     flavourLabel: 'local Linux engine',
     hostFromContainer: gatewayReason(
       bridgeGateway,
-      'the default bridge’s gateway, which is the host’s docker0 address',
+      `the default bridge’s gateway, which is the host’s ${input.bridgeName || 'docker0'} address`,
     ),
     publishedPortsAt: {
       address: 'localhost',
