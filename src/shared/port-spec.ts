@@ -73,15 +73,4 @@ export function parsePortSpecs(text: string): PortBindingInput[] {
     .map(parsePortSpec);
 }
 
-export function formatPort(p: {
-  hostIp: string;
-  hostPort: number;
-  containerPort: number;
-  protocol: string;
-}): string {
-  const ip =
-    p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::'
-      ? `${p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp}:`
-      : '';
-  return `${ip}${p.hostPort}→${p.containerPort}/${p.protocol}`;
-}
+export { formatPort } from './port-format';

@@ -1,8 +1,8 @@
 // xterm's WebGL renderer where it can be had, the DOM renderer otherwise.
 // Chromium keeps about 16 WebGL contexts per page and drops the oldest beyond
-// that, so Crosstalk uses at most MAX_WEBGL and falls back for the rest.
+// that, so Crosstalk uses at most MAX_WEBGL and falls back for the rest. The WebGL addon is
+// loaded only where it is used: without a GPU the first screen does without its 120 kB.
 import type { Terminal } from '@xterm/xterm';
-import { WebglAddon } from '@xterm/addon-webgl';
 
 const MAX_WEBGL = 12;
 let inUse = 0;
@@ -26,6 +26,7 @@ function webglIsSoftware(): boolean {
   return softwareGl;
 }
 
+/** Starts the terminal on the DOM renderer and moves it to WebGL once that has loaded. */
 export function attachRenderer(term: Terminal): { kind: 'webgl' | 'dom'; dispose(): void } {
   if (
     inUse >= MAX_WEBGL ||
@@ -34,22 +35,24 @@ export function attachRenderer(term: Terminal): { kind: 'webgl' | 'dom'; dispose
   ) {
     return { kind: 'dom', dispose: () => undefined };
   }
-  try {
-    const addon = new WebglAddon();
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      inUse--;
-      addon.dispose();
-    };
-    inUse++;
-    // A lost context (GPU reset, too many pages) falls back to the DOM renderer.
-    addon.onContextLoss(release);
-    term.loadAddon(addon);
-    return { kind: 'webgl', dispose: release };
-  } catch {
+  inUse++;
+  let released = false;
+  let addon: { dispose(): void } | null = null;
+  const release = () => {
+    if (released) return;
+    released = true;
     inUse--;
-    return { kind: 'dom', dispose: () => undefined };
-  }
+    addon?.dispose();
+  };
+  void import('@xterm/addon-webgl')
+    .then(({ WebglAddon }) => {
+      if (released) return;
+      const webgl = new WebglAddon();
+      addon = webgl;
+      // A lost context (GPU reset, too many pages) falls back to the DOM renderer.
+      webgl.onContextLoss(release);
+      term.loadAddon(webgl);
+    })
+    .catch(release);
+  return { kind: 'webgl', dispose: release };
 }
