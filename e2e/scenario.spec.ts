@@ -3,6 +3,7 @@
 // replayed in browser mode started against no engine.
 import { readFile, rm } from 'node:fs/promises';
 import { test, expect } from './fixtures';
+import { testEngines } from '../scripts/test-engines/engines.mjs';
 import { startWebMode, stopWebMode } from './web-mode';
 import { consoleOf, pane } from './app';
 import { docker } from './engine';
@@ -183,4 +184,53 @@ test('a scenario whose image is missing offers to pull it', async ({ app: page }
       })
     ).length,
   ).toBe(0);
+});
+
+test('a scenario pulls its missing image from a registry in the page: layers, cancel, then set-up', async ({
+  app: page,
+}, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'The browser project covers it.');
+  const big = `127.0.0.1:${testEngines().registry.port}/crosstalk-big:latest`;
+  const removeBig = () =>
+    docker
+      .getImage(big)
+      .remove({ force: true })
+      .catch(() => undefined);
+  await removeBig();
+  try {
+    const text = (await readFile(SEED, 'utf8')).replace(
+      'image: crosstalk-test:latest',
+      `image: ${big}`,
+    );
+    await page.getByRole('button', { name: 'Scenario', exact: true }).click();
+    await page.getByLabel('Open a scenario or recording file').setInputFiles({
+      name: 'big.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(text),
+    });
+    await page.getByRole('button', { name: 'Set up' }).click();
+    await page.getByRole('button', { name: 'Pull image and set up' }).click();
+    const pull = page.getByRole('region', { name: `Pull of ${big}` });
+    // The same pull as everywhere: a row per layer with its bytes, and Cancel.
+    await expect(pull.getByRole('row', { name: /^Layer / }).first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await pull.getByRole('button', { name: 'Cancel pull' }).click();
+    await expect(page.getByText(`The pull of ${big} was cancelled.`)).toBeVisible();
+    const lab = { label: ['io.crosstalk.lab=scenario-hold-my-word'] };
+    expect((await docker.listContainers({ all: true, filters: lab })).length).toBe(0);
+
+    await page.getByRole('button', { name: 'Pull image and set up' }).click();
+    await expect(page.getByRole('toolbar', { name: 'Step controls' })).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(pull).toBeHidden();
+    await expect(pane(page, 'server')).toBeVisible();
+    expect((await docker.getContainer('server').inspect()).Config.Image).toBe(big);
+  } finally {
+    await docker
+      .listContainers({ all: true, filters: { label: ['io.crosstalk.lab=scenario-hold-my-word'] } })
+      .then((cs) => Promise.all(cs.map((c) => docker.getContainer(c.Id).remove({ force: true }))));
+    await removeBig();
+  }
 });

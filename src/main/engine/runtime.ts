@@ -84,11 +84,7 @@ export class Crosstalk {
       (image) => this.pulls.ensure(image),
       () => this.state.status().info?.kind ?? null,
     );
-    this.scenarios = new ScenarioRunner(
-      () => this.state.docker,
-      locate,
-      (progress) => this.publish('pullProgress', progress),
-    );
+    this.scenarios = new ScenarioRunner(() => this.state.docker, locate, this.pulls);
     this.handlers = {
       ...createHandlers(this.state),
       ...liveHandlers(this.state),

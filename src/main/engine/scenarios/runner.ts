@@ -5,7 +5,7 @@ import type Dockerode from 'dockerode';
 import type { CheckResult } from '../../../shared/lessons';
 import { AppError } from '../../../shared/errors';
 import type { Scenario, ScenarioView } from '../../../shared/scenario';
-import { ensureImage, hasImage, type PullProgress } from '../images';
+import { hasImage, type PullSet } from '../images';
 import { cleanupOwned } from '../networks';
 import { runCheck } from './checks';
 import { fillDeep, learnFacts, type LabFacts, type Locator } from './facts';
@@ -37,7 +37,8 @@ export class ScenarioRunner {
   constructor(
     private readonly docker: () => Dockerode,
     private readonly locate: Locator,
-    private readonly onPull: (p: PullProgress) => void,
+    /** The app's pulls: per-layer progress to every window, and Cancel. */
+    private readonly pulls: Pick<PullSet, 'ensure'>,
   ) {}
 
   /** Parses and validates a file; nothing touches the engine. */
@@ -141,6 +142,6 @@ export class ScenarioRunner {
         'Pull it (the Pull button), build it, or change "image" in the file to one the engine has.',
       );
     }
-    for (const image of missing) await ensureImage(docker, image, this.onPull);
+    for (const image of missing) await this.pulls.ensure(image);
   }
 }

@@ -59,13 +59,15 @@ class ScenarioPlayer {
     if (!view) return;
     this.stop();
     this.busy = 'setup';
+    const offered = this.missingImage;
     this.missingImage = false;
     try {
       this.view = await api.setUpScenario({ id: view.id, pull });
       this.rewind();
     } catch (error) {
       const e = error as AppErrorShape;
-      if (e.code === 'image-missing' && !pull) this.missingImage = true;
+      // A pull that was cancelled or failed can be tried again.
+      if ((e.code === 'image-missing' && !pull) || (pull && offered)) this.missingImage = true;
       notices.error(error);
     } finally {
       this.busy = null;
