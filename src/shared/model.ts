@@ -70,6 +70,8 @@ export interface NetworkView {
   subnet: string;
   gateway: string;
   internal: boolean;
+  /** The host's bridge interface for a bridge network (docker0, br-<id>), when known. */
+  bridge?: string;
   /** bridge, host and none: the engine's own networks. */
   builtin: boolean;
   owned: boolean;

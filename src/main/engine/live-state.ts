@@ -160,6 +160,7 @@ export class LiveState extends EventEmitter<{ change: [] }> {
         const view = toNetworkView(
           n,
           attached.map((c) => c.id),
+          this.info?.kind,
         );
         // The default bridge often has no IPAM gateway; its containers know it.
         view.gateway ||=

@@ -6,6 +6,7 @@ import type {
   ContainerNetwork,
   ContainerState,
   ContainerView,
+  EngineKind,
   NetworkView,
   PortBinding,
   Protocol,
@@ -103,9 +104,21 @@ export function toContainerView(info: Dockerode.ContainerInspectInfo): Container
   };
 }
 
+/**
+ * A bridge network's interface on the host: named in its options, else Docker's br-<first 12 of
+ * its id>; Podman names its own (podman0, …) without saying, so there it stays unknown.
+ */
+function bridgeName(info: Dockerode.NetworkInspectInfo, kind: EngineKind | undefined): string {
+  if (info.Driver !== 'bridge') return '';
+  const named = info.Options?.['com.docker.network.bridge.name'];
+  if (named) return named;
+  return kind === 'podman' ? '' : `br-${info.Id.slice(0, 12)}`;
+}
+
 export function toNetworkView(
   info: Dockerode.NetworkInspectInfo,
   containerIds: string[],
+  kind?: EngineKind,
 ): NetworkView {
   const ipam = info.IPAM?.Config?.[0];
   return {
@@ -116,6 +129,7 @@ export function toNetworkView(
     subnet: ipam?.Subnet ?? '',
     gateway: ipam?.Gateway ?? '',
     internal: Boolean(info.Internal),
+    bridge: bridgeName(info, kind),
     builtin: BUILTIN_NETWORKS.has(info.Name),
     owned: isOwned(info.Labels),
     labId: labOf(info.Labels),
