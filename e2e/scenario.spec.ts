@@ -234,3 +234,27 @@ test('a scenario pulls its missing image from a registry in the page: layers, ca
     await removeBig();
   }
 });
+
+test('a recording over 2 MB opens in browser mode: sent in chunks, checked, replayed', async ({
+  app: page,
+}, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'The WebSocket limit is browser mode’s.');
+  // 3 MB of output in one pane: more than one WebSocket message may carry (2 MiB).
+  const line = `${'hold my word '.repeat(7)}\r\n`;
+  const events = Array.from({ length: 32_000 }, (_, i) => JSON.stringify([i / 1000, 'o', line]));
+  const cast = [
+    JSON.stringify({ version: 2, width: 100, height: 30, timestamp: 1_790_000_000, title: 'big' }),
+    ...events,
+  ].join('\n');
+  expect(cast.length).toBeGreaterThan(3_000_000);
+  await page.getByRole('button', { name: 'Scenario', exact: true }).click();
+  await page.getByLabel('Open a scenario or recording file').setInputFiles({
+    name: 'big.cast',
+    mimeType: 'application/x-asciicast',
+    buffer: Buffer.from(cast),
+  });
+  const replay = page.getByRole('region', { name: 'Replay', exact: true });
+  await expect(replay).toContainText('Replay · not live');
+  await expect(page.getByRole('group', { name: 'big replayed console' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close replay' }).click();
+});

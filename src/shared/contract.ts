@@ -10,8 +10,11 @@ import type { Snapshot } from './model';
 import type { RecordingBundle, RecordingExport, RecordingStarted } from './recording';
 import {
   appendRecordingInput,
+  beginUploadInput,
   fileTextInput,
   recordingId,
+  uploadChunkInput,
+  uploadedFileInput,
   startRecordingInput,
 } from './recording-schemas';
 import type { ScenarioView } from './scenario';
@@ -120,6 +123,10 @@ export const calls = {
   exportRecording: call(z.object({ id: recordingId })).returns<RecordingExport>(),
   /** Checks a bundle or a .cast for replay; needs no engine. */
   openRecording: call(fileTextInput).returns<RecordingBundle>(),
+  /** A recording too large for one message, sent in chunks, then opened. */
+  beginUpload: call(beginUploadInput).returns<{ upload: string }>(),
+  uploadChunk: call(uploadChunkInput).returns<void>(),
+  openUploadedRecording: call(uploadedFileInput).returns<RecordingBundle>(),
 } as const;
 
 export type Calls = typeof calls;

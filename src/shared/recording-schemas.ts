@@ -1,5 +1,6 @@
 // Input schemas of the recording calls: what the renderer may append to a recording.
 import { z } from 'zod';
+import { MAX_OPEN_CHARS, UPLOAD_CHUNK_CHARS } from './recording';
 import { containerName } from './schemas';
 
 export const recordingId = z
@@ -64,6 +65,24 @@ export const appendRecordingInput = z.object({
 });
 
 /** A file the person opened: its text and what they call it (its name). */
+const uploadId = z.uuid();
+
+/** A large file sent in chunks (browser mode's messages are at most 2 MiB). */
+export const beginUploadInput = z.object({
+  total: z
+    .number()
+    .int()
+    .min(1)
+    .max(Math.ceil(MAX_OPEN_CHARS / UPLOAD_CHUNK_CHARS) + 1),
+  chars: z.number().int().min(1),
+});
+export const uploadChunkInput = z.object({
+  upload: uploadId,
+  index: z.number().int().min(0),
+  text: z.string().max(UPLOAD_CHUNK_CHARS),
+});
+export const uploadedFileInput = z.object({ upload: uploadId, source: z.string().max(300) });
+
 export const fileTextInput = z.object({
   text: z.string().max(50 << 20),
   source: z.string().max(300),

@@ -81,3 +81,9 @@ export interface RecordingExport {
   bundle: { file: string; text: string };
   casts: { file: string; text: string }[];
 }
+
+/** The most text a scenario or recording file may hold to be opened (20 MiB). */
+export const MAX_OPEN_CHARS = 20 << 20;
+/** Files over this many characters are sent in chunks of this size: with JSON's escaping at worst
+ *  6 bytes a character, a chunk stays under browser mode's 2 MiB message limit. */
+export const UPLOAD_CHUNK_CHARS = 256 << 10;

@@ -5,6 +5,7 @@ import type { Handlers } from '../dispatch';
 import type { LiveState } from '../live-state';
 import type { RecordingStore } from '../recordings/store';
 import { openRecording } from '../recordings/bundle';
+import { Uploads } from '../recordings/uploads';
 import type { ScenarioRunner } from './runner';
 
 export type ScenarioCall =
@@ -16,7 +17,10 @@ export type ScenarioCall =
   | 'appendRecording'
   | 'stopRecording'
   | 'exportRecording'
-  | 'openRecording';
+  | 'openRecording'
+  | 'beginUpload'
+  | 'uploadChunk'
+  | 'openUploadedRecording';
 
 export function scenarioHandlers(deps: {
   state: LiveState;
@@ -24,6 +28,7 @@ export function scenarioHandlers(deps: {
   recordings: RecordingStore;
 }): Pick<Handlers, ScenarioCall> {
   const { state, scenarios, recordings } = deps;
+  const uploads = new Uploads();
   const needEngine = () => {
     if (!state.isConnected)
       throw new AppError(
@@ -42,5 +47,9 @@ export function scenarioHandlers(deps: {
     stopRecording: async ({ id }) => recordings.stop(id),
     exportRecording: async ({ id }) => recordings.export(id),
     openRecording: async ({ text, source }) => openRecording(text, source),
+    beginUpload: async ({ total, chars }) => ({ upload: uploads.begin(total, chars) }),
+    uploadChunk: async ({ upload, index, text }) => uploads.add(upload, index, text),
+    openUploadedRecording: async ({ upload, source }) =>
+      openRecording(uploads.take(upload), source),
   };
 }

@@ -7,7 +7,7 @@ import type {
   RecordedSnapshot,
   RecordingBundle,
 } from '../../../../shared/recording';
-import { api } from '../api';
+import { openLarge } from './open-large';
 import { buildTimeline, firstAfter, type Timeline } from './timeline';
 
 export interface ReplaySink {
@@ -50,7 +50,7 @@ class Replay {
 
   async open(text: string, source: string): Promise<boolean> {
     try {
-      const bundle = await api.openRecording({ text, source });
+      const bundle = await openLarge(text, source);
       this.close();
       this.bundle = bundle;
       this.error = null;
