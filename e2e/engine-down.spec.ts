@@ -1,12 +1,20 @@
 // With no engine at the endpoint, the app says what it tried instead of showing an empty screen.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 
 test('no engine: a banner names the endpoint tried and what to do', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'Browser mode is enough to show the banner.');
   const socket = '/tmp/crosstalk-no-engine-here.sock';
   const child = spawn(process.execPath, ['out/main/web.js', '--no-open'], {
-    env: { ...process.env, DOCKER_HOST: `unix://${socket}` },
+    env: {
+      ...process.env,
+      DOCKER_HOST: `unix://${socket}`,
+      // Its kept token and settings in a folder of its own, never the person's.
+      CROSSTALK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'crosstalk-config-')),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

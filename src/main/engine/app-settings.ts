@@ -2,26 +2,13 @@
 // config folder, shared by the desktop app and browser mode. Today it remembers the engine
 // chosen in the switcher. CROSSTALK_CONFIG_DIR moves it (tests use a temporary folder).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { configDir } from './config-dir';
 
 /** Unknown keys are kept: a newer Crosstalk's settings survive an older one writing. */
 const settingsSchema = z.looseObject({ engine: z.string().min(1).max(1000).optional() });
 export type AppSettings = z.infer<typeof settingsSchema>;
-
-/** Where the config folder is, as each platform keeps applications' settings. */
-export function configDir(
-  env: Record<string, string | undefined> = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home = homedir(),
-): string {
-  if (env['CROSSTALK_CONFIG_DIR']) return env['CROSSTALK_CONFIG_DIR'];
-  if (platform === 'win32')
-    return join(env['APPDATA'] || join(home, 'AppData', 'Roaming'), 'Crosstalk');
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Crosstalk');
-  return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'crosstalk');
-}
 
 export class SettingsFile {
   constructor(readonly path = join(configDir(), 'settings.json')) {}

@@ -1,5 +1,5 @@
-// Browser mode answers only the person who started it: a random token per run
-// (in the printed URL, then kept in an HttpOnly cookie), a Host header naming
+// Browser mode answers only the person who started it: a random token (kept across restarts,
+// see kept-access.ts; in the printed URL, then in an HttpOnly cookie), a Host header naming
 // this server (no DNS rebinding), and for the WebSocket, our own Origin.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseWebArgs } from './cli-args';
 
 describe('parseWebArgs', () => {
-  it('defaults to loopback, a free port, and opening the browser', () => {
-    expect(parseWebArgs([])).toEqual({ port: 0, open: true, host: '127.0.0.1', engine: null });
+  it('defaults to loopback, the kept port, the kept token, and opening the browser', () => {
+    expect(parseWebArgs([])).toEqual({
+      port: null,
+      open: true,
+      host: '127.0.0.1',
+      engine: null,
+      newToken: false,
+    });
+  });
+  it('takes --new-token', () => {
+    expect(parseWebArgs(['--new-token']).newToken).toBe(true);
   });
   it('takes --port N, --port=N, --no-open and --host', () => {
     expect(parseWebArgs(['--port', '5170', '--no-open'])).toEqual({
@@ -11,6 +20,7 @@ describe('parseWebArgs', () => {
       open: false,
       host: '127.0.0.1',
       engine: null,
+      newToken: false,
     });
     expect(parseWebArgs(['--port=8080', '--host', '0.0.0.0']).port).toBe(8080);
     expect(parseWebArgs(['--host=::1']).host).toBe('::1');

@@ -1,16 +1,26 @@
-// `npm run web` arguments: --port N, --no-open, --host ADDRESS, --engine ID-OR-NAME.
+// `npm run web` arguments: --port N, --no-open, --host ADDRESS, --engine ID-OR-NAME, --new-token.
 export interface WebCliOptions {
-  port: number;
+  /** null: the port the last run used (kept with the token), else a free one. */
+  port: number | null;
   open: boolean;
   host: string;
   /** The engine to start on (an id or name the engine switcher lists), over any other choice. */
   engine: string | null;
+  /** Replace the kept access token (old URLs stop working). */
+  newToken: boolean;
 }
 
-const USAGE = 'npm run web -- [--port N] [--no-open] [--host ADDRESS] [--engine NAME]';
+const USAGE =
+  'npm run web -- [--port N] [--no-open] [--host ADDRESS] [--engine NAME] [--new-token]';
 
 export function parseWebArgs(argv: string[]): WebCliOptions {
-  const options: WebCliOptions = { port: 0, open: true, host: '127.0.0.1', engine: null };
+  const options: WebCliOptions = {
+    port: null,
+    open: true,
+    host: '127.0.0.1',
+    engine: null,
+    newToken: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -31,6 +41,9 @@ export function parseWebArgs(argv: string[]): WebCliOptions {
         options.port = port;
         break;
       }
+      case '--new-token':
+        options.newToken = true;
+        break;
       case '--no-open':
         options.open = false;
         break;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWebArgs } from './cli-args';
 import { allowedHostsFor } from './auth';
+import { keepAccess, listenKept } from './kept-access';
 import { startWebServer } from './server';
 
 function openBrowser(url: string): void {
@@ -46,11 +47,26 @@ async function main(): Promise<void> {
       `crosstalk: warning: serving on ${options.host}; anyone who can reach it and has the token controls your Docker engine.`,
     );
   }
+  let access;
+  try {
+    access = keepAccess({ newToken: options.newToken });
+  } catch (error) {
+    console.error(
+      `crosstalk: ${(error as Error).message} ${(error as { hint?: string }).hint ?? ''}`,
+    );
+    process.exit(2);
+  }
+  if (access.note) console.error(`crosstalk: ${access.note}`);
   // The engine's modules (dockerode, zod, yaml, ws) take most of a second to load: the page is
   // served meanwhile, and its WebSocket waits for the engines.
   const app = loadEngines(options.engine);
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const server = await startWebServer({ app, rendererDir, host: options.host, port: options.port });
+  const server = await listenKept(
+    access,
+    options.port,
+    (port) => startWebServer({ app, rendererDir, host: options.host, port, token: access.token }),
+    (text) => console.error(`crosstalk: ${text}`),
+  );
   app.then(
     (registry) => {
       if (registry.startupNote) console.error(`crosstalk: ${registry.startupNote}`);

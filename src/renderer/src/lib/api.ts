@@ -46,5 +46,8 @@ export const transport: Transport = {
   on: (name, fn) => pageTransport().on(name, fn),
   consoleStream: (consoleId) => pageTransport().consoleStream(consoleId),
   onLost: (listener) => pageTransport().onLost(listener),
+  onReconnecting: (listener) => pageTransport().onReconnecting(listener),
+  onReconnected: (listener) => pageTransport().onReconnected(listener),
+  retryNow: () => pageTransport().retryNow(),
 };
 export const api = createApi(pageTransport);

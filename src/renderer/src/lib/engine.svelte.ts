@@ -4,7 +4,8 @@ import type { EngineSwitched } from '../../../shared/engines';
 import type { ConsoleStatus } from '../../../shared/events';
 import type { ContainerView, Snapshot } from '../../../shared/model';
 import { api, transport } from './api';
-import { notices } from './notices.svelte';
+import { attempt, notices } from './notices.svelte';
+import type { Reconnecting } from './transport/transport';
 
 /** What the person is told after a switch: where they are now, and what closed. */
 export function switchedMessage(s: EngineSwitched): string {
@@ -18,6 +19,8 @@ class EngineStore {
   snapshot = $state<Snapshot | null>(null);
   /** Set when the transport itself is gone (browser mode's server stopped). */
   lost = $state<string | null>(null);
+  /** While lost: the next attempt to reach the server, and when it is due. */
+  reconnecting = $state<Reconnecting | null>(null);
   containers = $derived<ContainerView[]>(this.snapshot?.containers ?? []);
   networks = $derived(this.snapshot?.networks ?? []);
   images = $derived(this.snapshot?.images ?? []);
@@ -34,6 +37,13 @@ class EngineStore {
     transport.on('engineSwitched', (switched) => {
       this.switched = switched;
       notices.info(switchedMessage(switched));
+    });
+    transport.onReconnecting((state) => (this.reconnecting = state));
+    transport.onReconnected(() => {
+      this.lost = null;
+      this.reconnecting = null;
+      // The restarted server sends snapshots to this page again; this one is the first.
+      void attempt(async () => (this.snapshot = await api.snapshot()));
     });
     this.snapshot = await api.snapshot();
   }

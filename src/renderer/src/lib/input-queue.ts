@@ -47,6 +47,12 @@ export class InputQueue {
     this.onProgress(0);
   }
 
+  /** The stream was replaced (the server restarted): nothing sent is owed an ack any more. */
+  reset(): void {
+    this.inFlight = 0;
+    this.clear();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.queue = [];

@@ -11,6 +11,7 @@ class LivePicture {
   /** The diagram is shown beside the consoles. */
   open = $state(false);
   private watchedKey = '';
+  private watchedIds: string[] = [];
 
   constructor() {
     // A store for the page's whole life: subscribed once, never undone.
@@ -18,8 +19,13 @@ class LivePicture {
     // Another engine: nothing watched there yet, and the last matrix was the old engine's.
     transport.on('engineSwitched', () => {
       this.watchedKey = '';
+      this.watchedIds = [];
       this.sockets = null;
       this.matrix = null;
+    });
+    // A restarted browser-mode server knows nothing of what this page watched.
+    transport.onReconnected(() => {
+      if (this.watchedIds.length) void attempt(() => api.watchSockets({ ids: this.watchedIds }));
     });
   }
 
@@ -28,6 +34,7 @@ class LivePicture {
     const key = [...ids].sort().join(',');
     if (key === this.watchedKey) return;
     this.watchedKey = key;
+    this.watchedIds = [...ids];
     if (!ids.length) this.sockets = null;
     void attempt(() => api.watchSockets({ ids: [...ids] }));
   }

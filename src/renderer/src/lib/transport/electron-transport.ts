@@ -46,6 +46,10 @@ export function electronTransport(
       }),
     on: (name, fn) => events.on(name, fn),
     onLost: (listener) => void lostListeners.push(listener),
+    // The main process is this window's own: when it is gone, so is the window.
+    onReconnecting: () => undefined,
+    onReconnected: () => () => undefined,
+    retryNow: () => undefined,
     consoleStream(consoleId): ConsoleStream {
       let port: MessagePort | null = null;
       let output: ((data: Uint8Array) => void) | null = null;

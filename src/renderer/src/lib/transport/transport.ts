@@ -22,6 +22,12 @@ export interface ConsoleStream {
   dispose(): void;
 }
 
+/** A connection being tried again: which attempt comes next, and when (Date.now() ms). */
+export interface Reconnecting {
+  attempt: number;
+  nextAt: number;
+}
+
 export interface Transport extends EventSource {
   /** Resolves with the call's outcome: { ok, value } or { ok: false, error }. */
   invoke(name: string, args: unknown): Promise<unknown>;
@@ -29,4 +35,10 @@ export interface Transport extends EventSource {
   consoleStream(consoleId: string): ConsoleStream;
   /** Called when the transport itself is lost (the socket closed, or main stopped taking calls). */
   onLost(listener: (reason: string) => void): void;
+  /** Called as each new attempt to reach a lost server is scheduled (browser mode only). */
+  onReconnecting(listener: (state: Reconnecting) => void): void;
+  /** Called when a lost connection is back; returns the unsubscribe. */
+  onReconnected(listener: () => void): () => void;
+  /** Tries to reconnect now instead of at the next scheduled attempt. */
+  retryNow(): void;
 }
