@@ -4,8 +4,9 @@
 import { ipcMain, MessageChannelMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isConsoleToMain } from '../shared/console-protocol';
 import { IPC_CALL, IPC_CONSOLE_PORT, IPC_EVENT, type ConsolePortHandoff } from '../shared/ipc';
-import type { ClientConnection } from './engine/client-connection';
-import { connectAnyClient, type ClientSource } from './engine/switching-client';
+import { CorePool } from './engine/engine-view/core-pool';
+import { connectWindow, type WindowConnection } from './engine/engine-view/window';
+import type { ClientSource } from './engine/switching-client';
 import { originOf } from './renderer-origin';
 
 export interface IpcBinding {
@@ -26,7 +27,9 @@ export function bindIpc(
   /** The page's origin: the only one that may call, and the only one given console ports. */
   origin: string,
 ): IpcBinding {
-  const windows = new Map<WebContents, ClientConnection>();
+  const windows = new Map<WebContents, WindowConnection>();
+  /** Engines windows add beside their own, shared by the windows that show them. */
+  const pool = new CorePool(app);
 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     const client = windows.get(event.sender);
@@ -37,9 +40,9 @@ export function bindIpc(
   });
 
   function bindWindow(contents: WebContents): () => void {
-    const client: ClientConnection = connectAnyClient(app, {
-      sendEvent: (name, payload) => {
-        if (!contents.isDestroyed()) contents.send(IPC_EVENT, name, payload);
+    const client: WindowConnection = connectWindow(app, pool, {
+      eventsOf: (engine) => (name, payload) => {
+        if (!contents.isDestroyed()) contents.send(IPC_EVENT, name, payload, engine);
       },
       consoleSink: (consoleId) => {
         const { port1, port2 } = new MessageChannelMain();
@@ -65,6 +68,7 @@ export function bindIpc(
       ipcMain.removeHandler(IPC_CALL);
       for (const client of windows.values()) client.dispose();
       windows.clear();
+      pool.stop();
     },
   };
 }

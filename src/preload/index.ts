@@ -13,7 +13,9 @@ import { handConsolePort } from './console-port-handoff';
 const bridge: PreloadBridge = {
   call: (name, args) => ipcRenderer.invoke(IPC_CALL, name, args),
   onEvent: (listener) => {
-    ipcRenderer.on(IPC_EVENT, (_event, name: string, payload: unknown) => listener(name, payload));
+    ipcRenderer.on(IPC_EVENT, (_event, name: string, payload: unknown, engine: string) =>
+      listener(name, payload, engine),
+    );
   },
 };
 contextBridge.exposeInMainWorld('crosstalk', bridge);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ContainerDetails, EngineMap } from './engine-map';
 import type { EngineChoice, EngineList } from './engines';
+import type { EngineViewState, OnEngine } from './engine-view';
 import { lessonIds, type CheckResult, type LessonView } from './lessons';
 import type { ReachabilityMatrix } from './live-picture';
 import type { Snapshot } from './model';
@@ -28,6 +29,7 @@ import {
   consoleId,
   labId,
   imageRef,
+  engineKey,
 } from './schemas';
 
 interface CallDecl<A extends z.ZodType, R> {
@@ -92,10 +94,18 @@ export const calls = {
   ).returns<ReachabilityMatrix>(),
   // Lessons: set up, check on the engine, act, reset.
   lessons: call(none).returns<LessonView[]>(),
-  startLesson: call(z.object({ lessonId, image: imageRef })).returns<LessonView>(),
+  /** Lesson 5 runs on two engines (`hosts`: A then B; absent: the two-host lab's nodes). */
+  startLesson: call(
+    z.object({ lessonId, image: imageRef, hosts: z.tuple([engineKey, engineKey]).optional() }),
+  ).returns<LessonView>(),
   resetLesson: call(z.object({ lessonId })).returns<void>(),
   checkLessonStep: call(z.object({ lessonId, stepId: z.string().max(64) })).returns<CheckResult>(),
   lessonAction: call(z.object({ lessonId, actionId: z.string().max(64) })).returns<CheckResult>(),
+  // The engines this window shows side by side (each a core of its own); changes arrive as
+  // `engineView` events.
+  engineView: call(none).returns<EngineViewState>(),
+  addEngine: call(z.object({ key: engineKey })).returns<EngineViewState>(),
+  removeEngine: call(z.object({ key: engineKey })).returns<EngineViewState>(),
   /** Where the engine lives and how to reach things. */
   engineMap: call(none).returns<EngineMap>(),
   /** Every engine this user has (contexts, DOCKER_HOST, machines, known sockets), each probed now. */
@@ -131,7 +141,9 @@ export const calls = {
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
-export type CallArgs<N extends CallName> = z.input<Calls[N]['args']>;
+/** Every call may name the engine it acts on; the window checks it is one it shows. */
+type WithEngine<A> = undefined extends A ? OnEngine | undefined : A & OnEngine;
+export type CallArgs<N extends CallName> = WithEngine<z.input<Calls[N]['args']>>;
 export type ParsedArgs<N extends CallName> = z.output<Calls[N]['args']>;
 export type CallResult<N extends CallName> =
   Calls[N] extends CallDecl<z.ZodType, infer R> ? R : never;

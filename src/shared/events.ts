@@ -5,6 +5,7 @@ import type { PullProgress } from './engine-map';
 import type { EngineSwitched } from './engines';
 import type { SocketsEvent } from './live-picture';
 import type { Snapshot } from './model';
+import type { EngineViewState } from './engine-view';
 
 export type ConsoleStatusKind = 'attached' | 'reattached' | 'detached' | 'ended' | 'error';
 export interface ConsoleStatus {
@@ -30,6 +31,8 @@ const events = {
   pullProgress: event<PullProgress>(),
   /** This window now shows another engine (its `snapshot` follows). */
   engineSwitched: event<EngineSwitched>(),
+  /** The engines the window shows changed (one added or removed). */
+  engineView: event<EngineViewState>(),
 };
 
 export type Events = {

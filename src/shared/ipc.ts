@@ -7,7 +7,8 @@ export const IPC_CONSOLE_PORT = 'crosstalk:console-port';
 /** What the preload exposes on `window.crosstalk`. */
 export interface PreloadBridge {
   call(name: string, args: unknown): Promise<unknown>;
-  onEvent(listener: (name: string, payload: unknown) => void): void;
+  /** Events arrive tagged with the key of the engine they come from. */
+  onEvent(listener: (name: string, payload: unknown, engine: string) => void): void;
 }
 
 /** Sent by main to the preload with a console's MessagePort: whose it is, and the only origin to give it to. */

@@ -1,19 +1,25 @@
 // Lessons as the renderer sees them: the four ways containers talk, as steps
 // with commands to type and checks the main side runs against the engine.
 
-/** The lessons, in the course's order: the one list their ids come from. */
-export const lessonIds = [
+/** The lessons of one engine, in the course's order (each a scenario file). */
+export const singleHostLessonIds = [
   'through-host',
   'legacy-links',
   'user-networks',
   'bind-addresses',
 ] as const;
+export type SingleHostLessonId = (typeof singleHostLessonIds)[number];
+/** Lesson 5 runs on two engines at once (in code: engine-view/across-hosts-run.ts). */
+export const ACROSS_HOSTS = 'across-hosts';
+/** The lessons, in the course's order: the one list their ids come from. */
+export const lessonIds = [...singleHostLessonIds, ACROSS_HOSTS] as const;
 export type LessonId = (typeof lessonIds)[number];
+export const isSingleHost = (id: LessonId): id is SingleHostLessonId => id !== ACROSS_HOSTS;
 
 /** A command the person can click to type into one container's console. */
 export interface LessonCommand {
   container: string;
-  /** The engine the container is on, for lessons across hosts (absent: the engine in use). */
+  /** The engine key the container is on, for lessons across hosts (absent: the engine in use). */
   engine?: string;
   text: string;
   /** Send Ctrl-C first (to end whatever runs in that console). */

@@ -102,7 +102,8 @@ describe('buildSceneTopology', () => {
   it('publishes each engine’s ports from its own host', () => {
     const { edges } = buildSceneTopology([node1, node2]);
     expect(edges.filter((e) => e.kind === 'published')).toMatchObject([
-      { source: 'host:n1', target: 'ctr:n1/published' },
+      // Published on every address: from another host it is node1's own address.
+      { source: 'host:n1', target: 'ctr:n1/published', label: '10.212.0.1:8080 → 1234/tcp' },
     ]);
   });
 

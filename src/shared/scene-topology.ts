@@ -43,6 +43,10 @@ function scoped(scene: EngineScene, topology: Topology): Topology {
   };
   const ctr = (id: ContainerNodeId): ContainerNodeId => `ctr:${scene.key}/${id.slice(4)}`;
   const host = `host:${scene.key}` as const;
+  // A port published on every address is reached from other hosts at this host's own.
+  const own = scene.hostAddresses[0];
+  const onHost = (label: string) =>
+    own ? label.replace(/^(0\.0\.0\.0|\[::\]):/, `${own}:`) : label;
   const nodes = topology.nodes.map((n): TopoNode => {
     if (n.kind === 'host') return { ...n, id: host, label: scene.name, engine: scene.key };
     if (n.kind === 'network') return { ...n, id: net(n.id), engines: [scene.key] };
@@ -54,7 +58,7 @@ function scoped(scene: EngineScene, topology: Topology): Topology {
       case 'attachment':
         return { ...e, id, source: ctr(e.source), target: net(e.target) };
       case 'published':
-        return { ...e, id, source: host, target: ctr(e.target) };
+        return { ...e, id, source: host, target: ctr(e.target), label: onHost(e.label) };
       default:
         return { ...e, id, source: ctr(e.source), target: ctr(e.target) };
     }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { imageReferenceProblem } from './image-reference';
 import { ipVersion } from './ip-address';
+import { ENGINE_KEY_RE } from './engine-view';
 
 // Docker's own rule for container names (daemon/names.go), which also serves networks.
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -41,6 +42,11 @@ export const imageRef = z
     const problem = imageReferenceProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
+
+/** The id of an engine shown in a window (see shared/engine-view.ts). */
+export const engineKey = z.string().regex(ENGINE_KEY_RE, {
+  message: 'Not an engine id (such as lab-node1, default or context:NAME).',
+});
 
 export const portNumber = z
   .number({ message: 'Ports are whole numbers.' })

@@ -10,7 +10,7 @@ import { dockerFor } from './connect';
 import { discoverEndpoint, gatherDiscoveryInput } from './discovery';
 import { bridgeGateway, engineMap } from './engine-map';
 import { OWNED_LABEL } from './labels';
-import { useLab, type LabLease } from '../lab/lab-fixture';
+import { useLab, type LabLease } from '../../../test/support/lab';
 import { ENDPOINT, TEST_IMAGE, socketPath, docker, uniqueName } from '../../../test/support';
 
 /** These tests speak to the engine's socket itself. */

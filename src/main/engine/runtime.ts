@@ -18,6 +18,7 @@ import { RecordingStore } from './recordings/store';
 import { scenarioHandlers } from './scenarios/handlers';
 import { ScenarioRunner } from './scenarios/runner';
 import { createHandlers } from './service';
+import { oneEngineHandlers } from './engine-view/one-engine-handlers';
 
 /** How one client receives an event; its transport decides how it travels. */
 export type SendEvent = (...event: EventArgs) => void;
@@ -88,6 +89,7 @@ export class Crosstalk {
     this.handlers = {
       ...createHandlers(this.state),
       ...liveHandlers(this.state),
+      ...oneEngineHandlers(this.state),
       ...pullHandlers(this.pulls),
       ...lessonHandlers({ state: this.state, lessons: this.lessons, endpoint, hostProc: local }),
       ...scenarioHandlers({

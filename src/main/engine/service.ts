@@ -6,6 +6,7 @@ import type { LessonCall } from './lesson-handlers';
 import type { LiveCall } from './live-picture/handlers';
 import type { PullCall } from './pull-handlers';
 import type { ScenarioCall } from './scenarios/handlers';
+import type { EngineViewCall } from './engine-view/one-engine-handlers';
 import { AppError } from '../../shared/errors';
 import {
   createContainer,
@@ -19,7 +20,7 @@ import { connectNetwork, disconnectNetwork } from './network-attachments';
 
 export function createHandlers(
   state: LiveState,
-): Omit<Handlers, EngineCall | LessonCall | LiveCall | PullCall | ScenarioCall> {
+): Omit<Handlers, EngineCall | EngineViewCall | LessonCall | LiveCall | PullCall | ScenarioCall> {
   const docker = () => {
     if (!state.isConnected) {
       const status = state.status();

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
         : 'lab: already up',
       ...result.state.nodes.map((n) => `  ${n.name}  ${n.endpoint}  (underlay ${n.underlayIp})`),
       'Use one: DOCKER_HOST=' + (result.state.nodes[0]?.endpoint ?? '') + ' docker ps',
-      'Crosstalk on one: DOCKER_HOST=' + (result.state.nodes[0]?.endpoint ?? '') + ' npm run web',
+      'Both in one Crosstalk window: Engines → Add node1, Add node2 (lesson 5 adds them itself)',
       'Stop it: npm run lab -- two-hosts down',
     ];
     print(args.json, result, lines.join('\n'));

@@ -6,7 +6,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
-import { connectAnyClient, type ClientSource } from '../engine/switching-client';
+import { CorePool } from '../engine/engine-view/core-pool';
+import { connectWindow } from '../engine/engine-view/window';
+import type { ClientSource } from '../engine/switching-client';
 import { parseTextFrame } from './ws-message';
 
 export interface WebSocketClients {
@@ -18,11 +20,14 @@ export interface WebSocketClients {
 
 export function webSocketClients(app: ClientSource): WebSocketClients {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 << 20 });
+  /** Engines tabs add beside their own, shared by the tabs that show them. */
+  const pool = new CorePool(app);
 
   function bindClient(ws: WebSocket) {
-    const client = connectAnyClient(app, {
-      sendEvent: (name, payload) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'event', name, payload }));
+    const client = connectWindow(app, pool, {
+      eventsOf: (engine) => (name, payload) => {
+        if (ws.readyState === ws.OPEN)
+          ws.send(JSON.stringify({ t: 'event', name, payload, engine }));
       },
       consoleSink: (consoleId) => (msg) => {
         if (ws.readyState === ws.OPEN) ws.send(encodeFrame(consoleId, msg));
@@ -60,6 +65,7 @@ export function webSocketClients(app: ClientSource): WebSocketClients {
     count: () => wss.clients.size,
     terminateAll: () => {
       for (const ws of wss.clients) ws.terminate();
+      pool.stop();
     },
   };
 }

@@ -29,7 +29,8 @@ export interface EngineEndpoint {
     | 'docker context'
     | 'docker-machine'
     | 'default socket'
-    | 'known socket';
+    | 'known socket'
+    | 'two-host lab';
   /** One sentence for people: how this endpoint was found. */
   sourceDetail: string;
   contextName: string | null;

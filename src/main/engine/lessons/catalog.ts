@@ -6,7 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { lessonIds, type LessonId } from '../../../shared/lessons';
+import {
+  singleHostLessonIds as lessonIds,
+  type SingleHostLessonId as LessonId,
+} from '../../../shared/lessons';
 import type { Scenario } from '../../../shared/scenario';
 import { parseScenario } from '../scenarios/parse';
 import throughHost from '../../../../scenarios/lessons/through-host.yaml?raw';

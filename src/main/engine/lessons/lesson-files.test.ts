@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { lessonIds } from '../../../shared/lessons';
+import { singleHostLessonIds as lessonIds } from '../../../shared/lessons';
 import { fill, type LabFacts } from '../scenarios/facts';
 import { parseScenario } from '../scenarios/parse';
 import { builtInLessons, loadLessons } from './catalog';

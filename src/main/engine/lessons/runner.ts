@@ -5,7 +5,7 @@ import type Dockerode from 'dockerode';
 import type {
   CheckResult,
   LessonCommand,
-  LessonId,
+  SingleHostLessonId as LessonId,
   LessonStep,
   LessonView,
 } from '../../../shared/lessons';
@@ -104,6 +104,21 @@ function view(file: LessonFile, run: LessonRun | undefined, kind: EngineKind | n
   };
 }
 
+/** A check that cannot run says why, as a failed check. */
+export async function checkOrReason(fn: () => Promise<CheckResult>): Promise<CheckResult> {
+  try {
+    return await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      detail: `The check could not run: ${message}`,
+      evidence: [],
+      at: new Date().toISOString(),
+    };
+  }
+}
+
 export class LessonRunner {
   private readonly runs = new Map<LessonId, LessonRun>();
   private readonly files: Map<LessonId, LessonFile>;
@@ -176,7 +191,7 @@ export class LessonRunner {
         `Step ${stepId} of ${run.scenario.title} has no check.`,
         '',
       );
-    const outcome = await this.guard(() => runCheck(run.facts, check, run.setUp));
+    const outcome = await checkOrReason(() => runCheck(run.facts, check, run.setUp));
     // What the panel shows (filled) is what to do.
     return outcome.ok
       ? outcome
@@ -188,7 +203,7 @@ export class LessonRunner {
     const offer = run.scenario.steps.find((s) => s.offer?.id === actionId)?.offer;
     if (!offer)
       throw new AppError('invalid-input', `${run.scenario.title} has no action ${actionId}.`, '');
-    return this.guard(() => runOffer(run.facts, labIdOf(id), offer, run.scenario.containers));
+    return checkOrReason(() => runOffer(run.facts, labIdOf(id), offer, run.scenario.containers));
   }
 
   private file(id: LessonId): LessonFile {
@@ -207,19 +222,5 @@ export class LessonRunner {
     if (!run)
       throw new AppError('invalid-input', 'This lesson is not set up.', 'Press "Set up" first.');
     return run;
-  }
-
-  private async guard(fn: () => Promise<CheckResult>): Promise<CheckResult> {
-    try {
-      return await fn();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        detail: `The check could not run: ${message}`,
-        evidence: [],
-        at: new Date().toISOString(),
-      };
-    }
   }
 }

@@ -106,9 +106,9 @@ export class LessonStore {
     this.busy = null;
   }
 
-  /** Types a command into a container's console, as if the person typed it. */
-  type(container: string, text: string, interrupt = false): void {
-    const target = engine.byName(container);
+  /** Types a command into a container's console (on the engine named), as if the person typed it. */
+  type(container: string, text: string, interrupt = false, on?: string): void {
+    const target = engine.byName(container, on);
     const handle = target && openConsole(target.id);
     if (!handle) {
       notices.error(new Error(`No console is open on ${container}.`));

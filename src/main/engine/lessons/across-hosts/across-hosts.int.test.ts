@@ -2,7 +2,7 @@
 // reset leaves both engines' swarm state as it was.
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useLab, type LabLease } from '../../../lab/lab-fixture';
+import { useLab, type LabLease } from '../../../../../test/support/lab';
 import { listenersOn, runIn } from '../probes';
 import { waitUntil } from '../../../../../test/support';
 import { AcrossHostsLesson, OVERLAY, acrossHostsLab, type AcrossHostsCheck } from './across-hosts';
@@ -48,8 +48,8 @@ describe('lesson 5, across hosts, on the two-host lab', () => {
     lab = await useLab();
     [a, b] = lab.engines as [Dockerode, Dockerode];
     lesson = await AcrossHostsLesson.setUp(
-      { docker: a, name: 'node1' },
-      { docker: b, name: 'node2' },
+      { docker: a, name: 'node1', key: 'lab-node1' },
+      { docker: b, name: 'node2', key: 'lab-node2' },
       { image: 'crosstalk-test:latest' },
     );
   }, 90_000);

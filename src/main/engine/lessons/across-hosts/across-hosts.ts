@@ -37,6 +37,8 @@ export interface HostEngine {
   docker: Dockerode;
   /** As people see it: the engine's name (docker info .Name) or the name it was added under. */
   name: string;
+  /** The engine's key in a window (shared/engine-view.ts): commands name it. */
+  key: string;
 }
 
 export type AcrossHostsAction = 'swarm' | 'overlay' | 'containers' | 'publish';
@@ -167,9 +169,9 @@ export class AcrossHostsLesson {
         title: 'Talk by name, across hosts',
         text: `Listen in the server, connect from the client by name: the overlay’s DNS answers \`server\` with its overlay address on the other host. Type in the client; the words arrive in the server’s console.`,
         commands: [
-          { container: 'server', engine: a.name, text: listenCommand(this.nc.flavour, PORT) },
-          { container: 'client', engine: b.name, text: `nc server ${PORT}` },
-          { container: 'client', engine: b.name, text: 'hold my word' },
+          { container: 'server', engine: a.key, text: listenCommand(this.nc.flavour, PORT) },
+          { container: 'client', engine: b.key, text: `nc server ${PORT}` },
+          { container: 'client', engine: b.key, text: 'hold my word' },
         ],
         action: null,
         check: `server (on ${a.name}) has a connection from client’s overlay address, and client (on ${b.name}) one to server’s.`,
@@ -179,10 +181,10 @@ export class AcrossHostsLesson {
         title: 'Through host A’s published port',
         text: `The first method works across hosts too: \`published\` on ${a.name} publishes ${PUBLISHED_PORT}→${PORT}; the client dials ${a.name}’s own address, ${this.underlay.a}:${PUBLISHED_PORT}. No overlay needed, but the client must know the host and the port.`,
         commands: [
-          { container: 'published', engine: a.name, text: listenCommand(this.nc.flavour, PORT) },
+          { container: 'published', engine: a.key, text: listenCommand(this.nc.flavour, PORT) },
           {
             container: 'client',
-            engine: b.name,
+            engine: b.key,
             text: `nc ${this.underlay.a} ${PUBLISHED_PORT}`,
             interrupt: true,
           },

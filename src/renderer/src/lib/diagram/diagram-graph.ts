@@ -9,7 +9,14 @@ export type ReachState = 'reachable' | 'unreachable';
 
 type TopoOf<K extends TopoNode['kind']> = Omit<Extract<TopoNode, { kind: K }>, 'id'>;
 
-export type HostData = { kind: 'host'; name: string; endpoint: string };
+export type HostData = {
+  kind: 'host';
+  name: string;
+  endpoint: string;
+  /** With several engines: whose host this is (its colour), and where other hosts reach it. */
+  engine?: string;
+  addresses?: string[];
+};
 export type NetworkData = TopoOf<'network'>;
 /** A port the host publishes to this container, e.g. "127.0.0.1:1234 → 1234/tcp". */
 export interface Published {
@@ -51,6 +58,8 @@ export interface GraphEdge {
 export interface GraphInput {
   topology: Topology;
   endpoint: string;
+  /** With several engines: each host's endpoint and underlay addresses, by engine key. */
+  hosts?: Record<string, { endpoint: string; addresses: string[] }>;
   /** Whether live sockets are being read at all, and why not. */
   sockets: { watching: boolean; available: boolean; errors: Record<string, string> };
   matrix: ReachabilityMatrix | null;
@@ -58,6 +67,8 @@ export interface GraphInput {
   connectionBytes: ReadonlyMap<string, string>;
   /** How wide a network's bus is drawn (as wide as the rows of containers). */
   busWidth: number;
+  /** Hosts side by side: a host's own networks are as wide as its band (overlays span all). */
+  bandBusWidth?: number;
 }
 
 export const NODE_WIDTH = { host: 300, container: CONTAINER_WIDTH } as const;
@@ -77,22 +88,32 @@ function nodeOf(
   published: Published[],
 ): GraphNode {
   switch (node.kind) {
-    case 'host':
+    case 'host': {
+      const of = node.engine ? input.hosts?.[node.engine] : undefined;
       return {
         id: node.id,
-        data: { kind: 'host', name: node.label, endpoint: input.endpoint },
+        data: {
+          kind: 'host',
+          name: node.label,
+          endpoint: of?.endpoint ?? input.endpoint,
+          ...(node.engine ? { engine: node.engine, addresses: of?.addresses ?? [] } : {}),
+        },
         name: node.label,
-        width: NODE_WIDTH.host,
+        width: Math.min(NODE_WIDTH.host, input.bandBusWidth ?? NODE_WIDTH.host),
         height: 70,
         label: `Host ${node.label}`,
       };
+    }
     case 'network': {
       const { id, ...data } = node;
       return {
         id,
         data,
         name: node.name,
-        width: input.busWidth,
+        width:
+          input.bandBusWidth !== undefined && node.driver !== 'overlay'
+            ? input.bandBusWidth
+            : input.busWidth,
         height: 62,
         label: `Network ${node.name}`,
       };
@@ -177,22 +198,40 @@ function topologyEdges(input: GraphInput, nameOf: (nodeId: string) => string): G
   });
 }
 
-/** The host is every bridge network's gateway: one edge per network (the bus shows its address). */
+/**
+ * The host is every bridge network's gateway: one edge per network (the bus shows its address).
+ * With several engines each bridge hangs from its own host, and an overlay from every host it
+ * spans (their VXLAN endpoints).
+ */
 function gatewayEdges(nodes: GraphNode[]): GraphEdge[] {
-  return nodes.flatMap((n) =>
-    n.data.kind === 'network' && n.data.driver === 'bridge'
-      ? [
-          edge({
-            id: `gw:${n.data.name}`,
-            kind: 'gateway',
-            source: 'host',
-            target: n.id,
-            label: '',
-            ariaLabel: `Host is the gateway of ${n.data.name}${n.data.gateway ? ` at ${n.data.gateway}` : ''}`,
-          }),
-        ]
-      : [],
-  );
+  const hostName = (engine: string) => nodes.find((h) => h.id === `host:${engine}`)?.name ?? engine;
+  return nodes.flatMap((n) => {
+    if (n.data.kind !== 'network') return [];
+    const { name, gateway, driver, engines } = n.data;
+    if (driver === 'overlay' && engines?.length)
+      return engines.map((engine) =>
+        edge({
+          id: `gw:${engine}/${name}`,
+          kind: 'gateway',
+          source: `host:${engine}`,
+          target: n.id,
+          label: '',
+          ariaLabel: `Host ${hostName(engine)} carries ${name} over VXLAN`,
+        }),
+      );
+    if (driver !== 'bridge') return [];
+    const engine = engines?.[0];
+    return [
+      edge({
+        id: engine ? `gw:${engine}/${name}` : `gw:${name}`,
+        kind: 'gateway',
+        source: engine ? `host:${engine}` : 'host',
+        target: n.id,
+        label: '',
+        ariaLabel: `Host is the gateway of ${name}${gateway ? ` at ${gateway}` : ''}`,
+      }),
+    ];
+  });
 }
 
 function reachEdges(matrix: ReachabilityMatrix | null, nodes: GraphNode[]): GraphEdge[] {

@@ -20,12 +20,18 @@ export interface Box {
 export interface Group {
   bus: string | null;
   members: string[];
+  /** With several engines, each host heads its own networks: drawn above this group. */
+  host?: string;
+  /** With several engines side by side: the band (of `bandColumns` columns) this group is in. */
+  band?: number;
 }
 
 export interface RowsPlan {
   host: string | null;
   groups: Group[];
   columns: number;
+  /** Columns per band when hosts stand side by side; groups without a band go below them all. */
+  bandColumns?: number;
 }
 
 export const CONTAINER_WIDTH = 230;
@@ -53,28 +59,44 @@ export function busWidth(columns: number): number {
   return INSET + columns * (CONTAINER_WIDTH + COLUMN_GAP) - COLUMN_GAP;
 }
 
+/** Where band `band` starts, when hosts stand side by side. */
+export const bandX = (band: number, bandColumns: number) =>
+  band * (TRUNK + busWidth(bandColumns) + COLUMN_GAP);
+
 /** The slot of every node in a fresh layout. */
 export function rowsLayout(boxes: ReadonlyMap<string, Box>, plan: RowsPlan): Map<string, Point> {
   const at = new Map<string, Point>();
+  // One running height per band (hosts side by side); groups with no band go below them all.
+  const ys = new Map<number, number>();
   let y = 0;
   if (plan.host && boxes.has(plan.host)) {
     at.set(plan.host, { x: 0, y });
     y += boxes.get(plan.host)!.height + HOST_GAP;
   }
   for (const group of plan.groups) {
+    const banded = group.band !== undefined && plan.bandColumns !== undefined;
+    const columns = banded ? plan.bandColumns! : plan.columns;
+    const x0 = banded ? bandX(group.band!, plan.bandColumns!) : 0;
+    if (banded) y = ys.get(group.band!) ?? 0;
+    else if (ys.size) y = Math.max(y, ...ys.values());
+    if (group.host && boxes.has(group.host)) {
+      at.set(group.host, { x: x0, y });
+      y += boxes.get(group.host)!.height + HOST_GAP;
+    }
     if (group.bus && boxes.has(group.bus)) {
-      at.set(group.bus, { x: TRUNK, y });
+      at.set(group.bus, { x: x0 + TRUNK, y });
       y += boxes.get(group.bus)!.height + BUS_GAP;
     }
     const members = group.members.filter((id) => boxes.has(id));
-    for (let start = 0; start < members.length; start += plan.columns) {
-      const row = members.slice(start, start + plan.columns);
+    for (let start = 0; start < members.length; start += columns) {
+      const row = members.slice(start, start + columns);
       row.forEach((id, col) =>
-        at.set(id, { x: TRUNK + INSET + col * (CONTAINER_WIDTH + COLUMN_GAP), y }),
+        at.set(id, { x: x0 + TRUNK + INSET + col * (CONTAINER_WIDTH + COLUMN_GAP), y }),
       );
       y += Math.max(...row.map((id) => boxes.get(id)!.height)) + ROW_GAP;
     }
     if (!members.length) y += BUS_GAP;
+    if (banded) ys.set(group.band!, y);
   }
   return at;
 }

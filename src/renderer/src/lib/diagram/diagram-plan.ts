@@ -2,19 +2,111 @@
 // then networks by name; containers in the order they were created, so a new one joins the
 // end of its network's rows and nothing already drawn has to move. A container on several
 // networks lives under the first of them; lines from the others reach it from their buses.
+// With several engines each host heads its own section, side by side when the view is wide
+// enough for a column each, and overlays spanning hosts run below (or between) them.
 import type { GraphEdge, GraphNode } from './diagram-graph';
-import type { RowsPlan } from './diagram-layout';
+import type { Group, RowsPlan } from './diagram-layout';
+
+type PlanGraph = { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] };
+
+const bridgeFirst = (a: string, b: string, bridge: string) =>
+  Number(b === bridge) - Number(a === bridge) || (a < b ? -1 : 1);
+
+/** Container node ids in creation order (ties by id). */
+function byCreation(ids: string[], createdOf: ReadonlyMap<string, string>): string[] {
+  return ids.sort((a, b) => {
+    const ta = createdOf.get(a) ?? '';
+    const tb = createdOf.get(b) ?? '';
+    return ta < tb ? -1 : ta > tb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+/** Columns per host when the hosts fit side by side (at least one container column each). */
+export function hostBand(columns: number, hosts: number): number | null {
+  return hosts > 1 && columns >= hosts ? Math.floor(columns / hosts) : null;
+}
+
+/**
+ * Several engines: each host heads its own networks and the containers that run on it; an
+ * overlay network spanning hosts is drawn after the first host, so its lines reach up to that
+ * host's containers and down to the next one's. A container on an overlay only stays with its
+ * host (the overlay's line reaches it there).
+ */
+function hostsPlan(
+  graph: PlanGraph,
+  createdOf: ReadonlyMap<string, string>,
+  columns: number,
+): RowsPlan {
+  const hosts = graph.nodes.filter((n) => n.data.kind === 'host');
+  const sideBySide = hostBand(columns, hosts.length) !== null;
+  const networks = graph.nodes.filter((n) => n.data.kind === 'network');
+  const spans = (n: GraphNode) =>
+    n.data.kind === 'network' && (n.data.driver === 'overlay' || (n.data.engines?.length ?? 0) > 1);
+  const overlays = networks.filter(spans).map((n) => n.id);
+  const rank = new Map(
+    networks
+      .filter((n) => !spans(n))
+      .map((n) => n.id)
+      .sort((a, b) => bridgeFirst(a, b, a.endsWith('/bridge') ? a : b))
+      .map((id, i) => [id, i]),
+  );
+  const home = new Map<string, string>();
+  for (const e of graph.edges) {
+    if (e.kind !== 'attachment' || !rank.has(e.source)) continue;
+    const current = home.get(e.target);
+    if (current === undefined || rank.get(e.source)! < rank.get(current)!)
+      home.set(e.target, e.source);
+  }
+  const engineOf = (n: GraphNode) =>
+    n.data.kind === 'host' || n.data.kind === 'container'
+      ? (n.data.engine ?? '')
+      : n.data.kind === 'network'
+        ? (n.data.engines?.[0] ?? '')
+        : '';
+  const groups: Group[] = hosts.flatMap((h, i) => {
+    const engine = engineOf(h);
+    const mine = byCreation(
+      graph.nodes
+        .filter((n) => n.data.kind === 'container' && engineOf(n) === engine)
+        .map((n) => n.id),
+      createdOf,
+    );
+    const local = networks
+      .filter((n) => !spans(n) && engineOf(n) === engine)
+      .map((n) => n.id)
+      .sort((a, b) => bridgeFirst(a, b, `net:${engine}/bridge`));
+    const band = sideBySide ? { band: i } : {};
+    const section: Group[] = [
+      ...local.map((bus) => ({ bus, members: mine.filter((id) => home.get(id) === bus), ...band })),
+      { bus: null, members: mine.filter((id) => !home.has(id)), ...band },
+    ];
+    section[0] = { ...section[0]!, host: h.id };
+    // Side by side, the overlays run below both hosts; stacked, between the first and the next.
+    return i === 0 && !sideBySide
+      ? [...section, ...overlays.map((bus) => ({ bus, members: [] }))]
+      : section;
+  });
+  if (!sideBySide) return { host: null, groups, columns };
+  return {
+    host: null,
+    groups: [...groups, ...overlays.map((bus) => ({ bus, members: [] }))],
+    columns,
+    bandColumns: hostBand(columns, hosts.length)!,
+  };
+}
 
 export function planOf(
-  graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] },
+  graph: PlanGraph,
   /** Creation time of each container node, by node id (ISO strings sort as times). */
   createdOf: ReadonlyMap<string, string>,
   columns: number,
 ): RowsPlan {
+  if (graph.nodes.filter((n) => n.data.kind === 'host').length > 1)
+    return hostsPlan(graph, createdOf, columns);
   const networks = graph.nodes
     .filter((n) => n.data.kind === 'network')
     .map((n) => n.id)
-    .sort((a, b) => Number(b === 'net:bridge') - Number(a === 'net:bridge') || (a < b ? -1 : 1));
+    .sort((a, b) => bridgeFirst(a, b, 'net:bridge'));
   const rank = new Map(networks.map((id, i) => [id, i]));
   const home = new Map<string, string>();
   for (const e of graph.edges) {
@@ -24,14 +116,10 @@ export function planOf(
       home.set(e.target, e.source);
     }
   }
-  const containers = graph.nodes
-    .filter((n) => n.data.kind === 'container')
-    .map((n) => n.id)
-    .sort((a, b) => {
-      const ta = createdOf.get(a) ?? '';
-      const tb = createdOf.get(b) ?? '';
-      return ta < tb ? -1 : ta > tb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-    });
+  const containers = byCreation(
+    graph.nodes.filter((n) => n.data.kind === 'container').map((n) => n.id),
+    createdOf,
+  );
   const membersOf = (bus: string | null) =>
     containers.filter((id) => (home.get(id) ?? null) === bus);
   const host = graph.nodes.find((n) => n.data.kind === 'host')?.id ?? null;

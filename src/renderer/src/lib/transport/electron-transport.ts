@@ -21,7 +21,7 @@ export function electronTransport(
   portTimeoutMs = CONSOLE_STREAM_TIMEOUT_MS,
 ): Transport {
   const events = new EventHub();
-  bridge.onEvent((name, payload) => events.emit(name, payload));
+  bridge.onEvent((name, payload, engine) => events.emit(name, payload, engine));
   const waiting = new Map<string, (port: MessagePort) => void>();
   const lostListeners: ((reason: string) => void)[] = [];
   window.addEventListener('message', (e: MessageEvent<ConsolePortMessage>) => {

@@ -3,11 +3,15 @@
 // the payload typed from the contract's `Events`, with no cast of their own.
 import { isEventName, type EventName, type Events } from '../../../../shared/events';
 
+/** Events with no engine tag come from the window's primary engine. */
+export const PRIMARY_ENGINE = 'local';
+
 export interface Disposable {
   dispose(): void;
 }
 
-export type EventListener<E extends EventName> = (payload: Events[E]) => void;
+/** `engine`: the key of the engine the event comes from (shared/engine-view.ts). */
+export type EventListener<E extends EventName> = (payload: Events[E], engine: string) => void;
 
 /** Where events can be subscribed to: a transport, or anything that forwards one. */
 export interface EventSource {
@@ -15,21 +19,25 @@ export interface EventSource {
 }
 
 export class EventHub implements EventSource {
-  private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  private readonly listeners = new Map<
+    EventName,
+    Set<(payload: unknown, engine: string) => void>
+  >();
 
   on<E extends EventName>(name: E, fn: EventListener<E>): Disposable {
     let set = this.listeners.get(name);
     if (!set) this.listeners.set(name, (set = new Set()));
     // The one place a payload's type is asserted: the main side sends Events[name] under name.
-    const listener = fn as (payload: unknown) => void;
+    const listener = fn as (payload: unknown, engine: string) => void;
     set.add(listener);
     return { dispose: () => void set.delete(listener) };
   }
 
   /** One event as it came off the wire; names the contract does not declare are dropped. */
-  emit(name: unknown, payload: unknown): void {
+  emit(name: unknown, payload: unknown, engine: unknown = PRIMARY_ENGINE): void {
     if (!isEventName(name)) return;
-    for (const fn of [...(this.listeners.get(name) ?? [])]) fn(payload);
+    const from = typeof engine === 'string' ? engine : PRIMARY_ENGINE;
+    for (const fn of [...(this.listeners.get(name) ?? [])]) fn(payload, from);
   }
 
   /** Listeners currently subscribed (for leak tests). */

@@ -53,12 +53,13 @@ export function websocketTransport(
       id?: number;
       name?: string;
       payload?: unknown;
+      engine?: string;
     };
     if (msg.t === 'result' && msg.id !== undefined) {
       pending.get(msg.id)?.resolve(msg);
       pending.delete(msg.id);
     } else if (msg.t === 'event') {
-      events.emit(msg.name, msg.payload);
+      events.emit(msg.name, msg.payload, msg.engine);
     }
   }
 

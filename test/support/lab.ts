@@ -1,8 +1,8 @@
 // For tests that need two hosts: the lab `.ci/run` started, or one started here (and stopped
-// again by `release`) when none is up.
+// again by `release`) when none is up. Test-only: never in the app build.
 import Dockerode from 'dockerode';
-import type { LabState } from './lab-state';
-import { labDown, labStatus, labUp } from './two-hosts';
+import type { LabState } from '../../src/main/lab/lab-state';
+import { labDown, labStatus, labUp } from '../../src/main/lab/two-hosts';
 
 export interface LabLease {
   state: LabState;

@@ -1,0 +1,163 @@
+// Two hosts in one window, on the two-host lab (`npm run lab -- two-hosts up`, which `.ci/run`
+// starts): both lab engines added beside the app's own, lesson 5 set up from the Lessons panel,
+// the demo typed into node2's client and read in node1's server console, the diagram's
+// cross-host edge within a second, the published-port method, and checks that fail when their
+// step is skipped.
+import Dockerode from 'dockerode';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { docsShot } from './docs-shot';
+import { expectCheck, openLesson, step } from './lessons';
+import { readLabState } from '../src/main/lab/lab-state';
+
+const lab = readLabState();
+const nodes = (lab?.nodes ?? []).map((n) => new Dockerode({ socketPath: n.socketPath }));
+const LESSON = '5 · Across hosts';
+const LESSON_LAB = 'io.crosstalk.lab=lesson-across-hosts';
+
+/** A pane when the window shows several engines: "server on node1". */
+const paneOn = (page: Page, name: string, node: string) =>
+  page.getByRole('region', { name: `${name} on ${node}`, exact: true });
+const consoleIn = (pane: Locator, name: string) =>
+  pane.getByRole('group', { name: `${name} console`, exact: true });
+
+async function typeInto(page: Page, pane: Locator, name: string, line: string) {
+  await consoleIn(pane, name).click();
+  await page.keyboard.type(line, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** The lab must start outside any swarm and without the lesson's leftovers (a failed run's). */
+async function clearLab() {
+  for (const docker of nodes) {
+    const left = await docker.listContainers({ all: true, filters: { label: [LESSON_LAB] } });
+    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+  }
+  for (const docker of [...nodes].reverse()) {
+    const info = await docker.info();
+    if (info.Swarm?.LocalNodeState === 'active') await docker.swarmLeave({ force: true });
+  }
+}
+
+/** Failed checks say ✗ with the reason; the result is the step's first status. */
+async function expectFailedCheck(s: Locator, detail: RegExp) {
+  await s.getByRole('button', { name: 'Check' }).click();
+  const status = s.getByRole('status').first();
+  await expect(status).toContainText('✗');
+  await expect(status).toContainText(detail);
+}
+
+test.describe('two hosts in one window', () => {
+  test.skip(nodes.length < 2, 'The two-host lab is not up (npm run lab -- two-hosts up).');
+  test.beforeEach(clearLab);
+  test.afterEach(clearLab);
+
+  test('lesson 5 across the lab: demo, diagram within 1 s, checks that fail when skipped', async ({
+    app: page,
+  }) => {
+    test.setTimeout(180_000);
+    // Both lab engines, added from the header.
+    await page.getByRole('button', { name: /^Engines · / }).click();
+    for (const node of ['node1', 'node2'])
+      await page.getByRole('button', { name: `Add ${node} to this window` }).click();
+    await expect(page.getByRole('button', { name: 'Engines · 3' })).toBeVisible();
+    await page.getByRole('button', { name: /^Engines · / }).click();
+
+    const lesson = await openLesson(page, LESSON);
+    await expect(lesson).toContainText(`node1 at ${lab!.nodes[0]!.underlayIp}`);
+
+    // Each check fails until its step is done.
+    const swarm = step(lesson, 'Two engines, one swarm');
+    await expectFailedCheck(swarm, /not one swarm yet/);
+    const overlay = step(lesson, 'An overlay network spans both hosts');
+    const placement = step(lesson, 'A server on host A, a client on host B');
+    await expectFailedCheck(placement, /not both running|could not run/);
+    await swarm.getByRole('button', { name: 'Create the swarm' }).click();
+    await expect(swarm.getByRole('status').first()).toContainText('are one swarm', {
+      timeout: 30_000,
+    });
+    await expectFailedCheck(overlay, /has no network crosstalk-overlay/);
+    await overlay.getByRole('button', { name: 'Create the overlay' }).click();
+    await expect(overlay.getByRole('status').first()).toContainText('spans the swarm', {
+      timeout: 30_000,
+    });
+    await placement.getByRole('button', { name: 'Start server and client' }).click();
+    await expect(placement.getByRole('status').first()).toContainText('one overlay subnet', {
+      timeout: 30_000,
+    });
+
+    // Both hosts in one window: each pane says which engine it is on.
+    const server = paneOn(page, 'server', 'node1');
+    const client = paneOn(page, 'client', 'node2');
+    await expect(server.locator('[data-engine="lab-node1"]').first()).toHaveText('node1');
+    await expect(client.locator('[data-engine="lab-node2"]').first()).toHaveText('node2');
+    await expect(consoleIn(server, 'server')).toContainText('#');
+    await expect(consoleIn(client, 'client')).toContainText('#');
+
+    const talk = step(lesson, 'Talk by name, across hosts');
+    await expectFailedCheck(talk, /No connection from client to server/);
+
+    // The diagram: a host per engine, the overlay across them, the connection within 1 s.
+    await page.getByRole('button', { name: 'Diagram' }).click();
+    const diagram = page.getByRole('region', { name: 'Diagram' });
+    await expect(diagram.getByRole('group', { name: 'Host node1' })).toBeVisible();
+    await expect(diagram.getByRole('group', { name: 'Host node2' })).toBeVisible();
+    await expect(diagram.getByRole('group', { name: 'Network crosstalk-overlay' })).toHaveCount(1);
+
+    await talk.locator('button.cmd').first().click(); // listen in server, on node1
+    await expect(diagram.getByRole('group', { name: 'Container server' })).toContainText(':1234');
+    // The panel folds away so both consoles and the diagram share the window.
+    const lessons = page.getByRole('button', { name: 'Lessons', exact: true });
+    await lessons.click();
+    const edge = diagram.locator('[aria-label^="Connection client → server"]');
+    await typeInto(page, client, 'client', 'nc server 1234');
+    const dialled = Date.now();
+    await expect(edge).toHaveCount(1, { timeout: 5_000 });
+    const ms = Date.now() - dialled;
+    test.info().annotations.push({ type: 'cross-host edge appeared', description: `${ms} ms` });
+    console.log(`cross-host edge drawn ${ms} ms after Enter`);
+    expect(ms).toBeLessThan(1000);
+
+    // The demo across hosts: typed in node2's client, read in node1's server console.
+    await typeInto(page, client, 'client', 'hold my word');
+    await expect(consoleIn(server, 'server')).toContainText('hold my word');
+    // The docs' picture: a window tall enough for both hosts' sections of the diagram.
+    await page.setViewportSize({ width: 1440, height: 1350 });
+    await expect(diagram.getByRole('group', { name: 'Host node2' })).toBeInViewport();
+    await docsShot(page, 'two-hosts.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await lessons.click();
+    await expectCheck(talk, /talks to server on node1 over the overlay/);
+
+    // The first method across hosts: publish on node1, dial node1's own address from node2.
+    const published = step(lesson, 'Through host A’s published port');
+    await expectFailedCheck(published, /Nothing publishes 8080/);
+    await published.getByRole('button', { name: 'Publish 8080 on host A' }).click();
+    await expect(paneOn(page, 'published', 'node1')).toBeVisible();
+    await expect(consoleIn(paneOn(page, 'published', 'node1'), 'published')).toContainText('#');
+    const commands = published.locator('button.cmd');
+    await commands.nth(0).click();
+    await page.waitForTimeout(400);
+    await commands.nth(1).click();
+    await expectCheck(published, /reached published on node1 through/);
+    await expect(diagram.locator(`[aria-label^="Connection client → published"]`)).toHaveCount(1);
+
+    // Reset: nothing of the lesson left, and neither engine in a swarm any more.
+    await lesson.getByRole('button', { name: 'Reset' }).click();
+    await expect(lesson.getByRole('button', { name: 'Set up', exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(server).toHaveCount(0);
+    for (const docker of nodes) {
+      const left = await docker.listContainers({ all: true, filters: { label: [LESSON_LAB] } });
+      expect(left).toHaveLength(0);
+      expect((await docker.info()).Swarm?.LocalNodeState).toBe('inactive');
+    }
+
+    // An added engine leaves the view again; the window's own engine cannot be removed.
+    await page.getByRole('button', { name: /^Engines · / }).click();
+    await page.getByRole('button', { name: 'Remove node2 from this window' }).click();
+    await expect(page.getByRole('button', { name: 'Engines · 2' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add node2 to this window' })).toBeVisible();
+  });
+});
