@@ -8,6 +8,8 @@ import type { ConsoleStatus } from '../../../shared/events';
 import type { ContainerView, NetworkView, Snapshot } from '../../../shared/model';
 import { api, transport } from './api';
 import { attempt, notices } from './notices.svelte';
+import { PRIMARY_ENGINE } from './transport/event-hub';
+import type { Reconnecting } from './transport/transport';
 
 /** What the person is told after a switch: where they are now, and what closed. */
 export function switchedMessage(s: EngineSwitched): string {
@@ -16,8 +18,6 @@ export function switchedMessage(s: EngineSwitched): string {
   const consoles = s.closedConsoles === 1 ? '1 console' : `${s.closedConsoles} consoles`;
   return `${now} ${consoles} on ${s.from.name} closed: their containers stay on that engine.`;
 }
-import { PRIMARY_ENGINE } from './transport/event-hub';
-import type { Reconnecting } from './transport/transport';
 
 export type EngineContainer = ContainerView & { engine: string };
 export type EngineNetwork = NetworkView & { engine: string };
