@@ -6,8 +6,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import type Dockerode from 'dockerode';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { PRIVATE_HOST, sleep } from './private-engine';
+import { PRIVATE_HOST, privateDocker, removeAll, sleep, TEST_IMAGE } from './private-engine';
 
 export interface WebProcess {
   child: ChildProcess;
@@ -62,10 +64,85 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions);
 }
 
+/**
+ * Starts `bash --norc -i` with its prompt set in a new container: an attached console whose
+ * prompt a test can wait for. `more` adds to (or overrides) the container's settings.
+ */
+export async function startPromptShell(
+  docker: Dockerode,
+  name: string,
+  prompt: string,
+  more: Partial<Dockerode.ContainerCreateOptions> = {},
+): Promise<void> {
+  const container = await docker.createContainer({
+    name,
+    Image: TEST_IMAGE,
+    Cmd: ['bash', '--norc', '-i'],
+    Env: [`PS1=${prompt} `],
+    Tty: true,
+    OpenStdin: true,
+    ...more,
+  });
+  await container.start();
+}
+
+export interface BrowserModeSuite {
+  readonly docker: Dockerode;
+  /** Browser mode, started before all tests (unless the suite starts its own). */
+  readonly web: WebProcess;
+  readonly browser: Browser;
+}
+
+/**
+ * A browser-mode fault test's frame. Before all: a clean private engine, the test's own
+ * containers (`prepare`), browser mode (unless `web: false`) and Chromium. After all: both
+ * stopped by pid, `beforeRemove` (say, starting a killed engine again), everything removed.
+ */
+export function browserModeSuite(
+  prepare: (docker: Dockerode) => Promise<unknown>,
+  options: { web?: boolean; beforeRemove?: () => Promise<unknown> } = {},
+): BrowserModeSuite {
+  const docker = privateDocker();
+  let web: WebProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await removeAll(docker);
+    await prepare(docker);
+    if (options.web !== false) web = await startWeb();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (web) await stopWeb(web);
+    await options.beforeRemove?.();
+    await removeAll(docker);
+  });
+  const started = <T>(what: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`${what} is not started (used before beforeAll?)`);
+    return value;
+  };
+  return {
+    docker,
+    get web() {
+      return started('browser mode', web);
+    },
+    get browser() {
+      return started('Chromium', browser);
+    },
+  };
+}
+
 export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${url}&probe`);
   return page;
+}
+
+/** Clicks into one container's console, types `text` and presses Enter, as a person does. */
+export async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  await page.getByRole('group', { name: `${name} console`, exact: true }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
 }
 
 /** The visible text of one container's console (its whole xterm buffer). */

@@ -2,62 +2,46 @@
 // consoles are open (attach and exec). The page says the engine is disconnected — never that
 // a container was removed — and once the engine runs again the list is right and each console
 // reattaches with its marker and takes typing, without a reload.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from '@playwright/test';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import {
+  browserModeSuite,
   consoleText,
-  launchBrowser,
   openPage,
-  startWeb,
-  stopWeb,
+  startPromptShell,
+  typeInto,
   waitForConsoles,
-  type WebProcess,
 } from './browser-mode';
 import { record } from './figures';
-import { killEngine, privateDocker, removeAll, startEngine, TEST_IMAGE } from './private-engine';
+import { killEngine, startEngine, TEST_IMAGE } from './private-engine';
 
 const PROMPT = 'ct9-kill$';
 /** Attach consoles (a TTY with stdin) that come back when the engine does. */
 const SHELLS = ['fault-kill-a', 'fault-kill-b'];
 /** No stdin: its pane opens an exec console (a shell of its own). */
 const SERVER = 'fault-kill-exec';
-const docker = privateDocker();
-let web: WebProcess;
-let browser: Browser;
+/** dockerd restarts them when it starts again; a TERM'd dockerd waits 1 s, not 10, per stop. */
+const comeBack = { HostConfig: { RestartPolicy: { Name: 'always' } }, StopTimeout: 1 };
+const suite = browserModeSuite(
+  async (docker) => {
+    for (const name of SHELLS) await startPromptShell(docker, name, PROMPT, comeBack);
+    const s = await docker.createContainer({
+      ...comeBack,
+      name: SERVER,
+      Image: TEST_IMAGE,
+      Env: [`PS1=${PROMPT} `],
+      Cmd: ['sleep', 'infinity'],
+    });
+    await s.start();
+  },
+  // A test that fails with the engine down leaves it to be started again before removal.
+  { beforeRemove: () => startEngine() },
+);
 let page: Page;
 
 beforeAll(async () => {
-  await removeAll(docker);
-  const common = {
-    Image: TEST_IMAGE,
-    Env: [`PS1=${PROMPT} `],
-    // dockerd restarts them when it starts again; a TERM'd dockerd waits 1 s, not 10, per stop.
-    HostConfig: { RestartPolicy: { Name: 'always' } },
-    StopTimeout: 1,
-  };
-  for (const name of SHELLS) {
-    const c = await docker.createContainer({
-      ...common,
-      name,
-      Cmd: ['bash', '--norc', '-i'],
-      Tty: true,
-      OpenStdin: true,
-    });
-    await c.start();
-  }
-  const s = await docker.createContainer({ ...common, name: SERVER, Cmd: ['sleep', 'infinity'] });
-  await s.start();
-  web = await startWeb();
-  browser = await launchBrowser();
-  page = await openPage(browser, web.url);
+  page = await openPage(suite.browser, suite.web.url);
   await waitForConsoles(page, SHELLS, PROMPT, 15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (web) await stopWeb(web);
-  await startEngine();
-  await removeAll(docker);
 });
 
 /** The page's state label of one container (its pane header). */
@@ -69,12 +53,6 @@ const paneState = (name: string) =>
     .textContent()
     .then((t) => t?.trim() ?? '');
 
-async function typeInto(name: string, text: string): Promise<void> {
-  await page.getByRole('group', { name: `${name} console`, exact: true }).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
 for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
   it(`${signal} to dockerd mid-session: disconnected, then the list and every console come back`, async () => {
     const all = [...SHELLS, SERVER];
@@ -82,7 +60,7 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     for (const name of all)
       await expect.poll(() => paneState(name), { timeout: 15_000 }).toBe('running');
     // The exec shell is at its prompt (set here: it is a login shell of its own).
-    await typeInto(SERVER, `PS1='${PROMPT} '`);
+    await typeInto(page, SERVER, `PS1='${PROMPT} '`);
     await waitForConsoles(page, [SERVER], PROMPT, 10_000);
 
     const t0 = performance.now();
@@ -119,7 +97,7 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     const reattached = performance.now() - t1;
 
     const t2 = performance.now();
-    for (const name of all) await typeInto(name, `echo typed-$((6*7))-${name}`);
+    for (const name of all) await typeInto(page, name, `echo typed-$((6*7))-${name}`);
     await waitForConsoles(page, all, 'typed-42', 10_000);
     const typedMs = performance.now() - t2;
     for (const name of all) expect(await consoleText(page, name)).toContain(`typed-42-${name}`);

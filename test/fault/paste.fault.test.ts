@@ -3,26 +3,21 @@
 // keeps painting meanwhile.
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
+import { expect, it } from 'vitest';
 import {
+  browserModeSuite,
   consoleText,
-  launchBrowser,
   openPage,
-  startWeb,
-  stopWeb,
+  startPromptShell,
   waitForConsoles,
-  type WebProcess,
 } from './browser-mode';
 import { record } from './figures';
-import { privateDocker, removeAll, TEST_IMAGE } from './private-engine';
 
 const SIZE = 10 * 1024 * 1024;
 const NAME = 'fault-paste';
 const PROMPT = 'ct9-paste$';
-const docker = privateDocker();
-let web: WebProcess;
-let browser: Browser;
+const suite = browserModeSuite((docker) => startPromptShell(docker, NAME, PROMPT));
+const { docker } = suite;
 
 /** Runs a command in the container and returns its output. */
 async function execIn(cmd: string): Promise<string> {
@@ -40,28 +35,8 @@ async function execIn(cmd: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
-beforeAll(async () => {
-  await removeAll(docker);
-  const c = await docker.createContainer({
-    name: NAME,
-    Image: TEST_IMAGE,
-    Cmd: ['bash', '--norc', '-i'],
-    Env: [`PS1=${PROMPT} `],
-    Tty: true,
-    OpenStdin: true,
-  });
-  await c.start();
-  web = await startWeb();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (web) await stopWeb(web);
-  await removeAll(docker);
-});
-
 it('pastes 10 MB into a shell after asking, and every byte arrives', async () => {
+  const { browser, web } = suite;
   const page = await openPage(browser, web.url);
   await waitForConsoles(page, [NAME], PROMPT, 15_000);
   const console = page.getByRole('group', { name: `${NAME} console`, exact: true });

@@ -1,16 +1,8 @@
 // A reloaded page reattaches its consoles, and each shows what a terminal would: the
 // shell's prompt too, which the engine's log never holds (no trailing newline).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
-import {
-  launchBrowser,
-  openPage,
-  startWeb,
-  stopWeb,
-  waitForConsoles,
-  type WebProcess,
-} from './browser-mode';
-import { privateDocker, removeAll, sleep, TEST_IMAGE } from './private-engine';
+import { expect, it } from 'vitest';
+import { browserModeSuite, openPage, startPromptShell, waitForConsoles } from './browser-mode';
+import { sleep } from './private-engine';
 import { record } from './figures';
 
 const COUNT = 24;
@@ -19,41 +11,16 @@ const names = Array.from(
   { length: COUNT },
   (_, i) => `fault-shell-${String(i + 1).padStart(2, '0')}`,
 );
-const docker = privateDocker();
-let web: WebProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  await removeAll(docker);
-  await Promise.all(
-    names.map(async (name) => {
-      const c = await docker.createContainer({
-        name,
-        Image: TEST_IMAGE,
-        Cmd: ['bash', '--norc', '-i'],
-        Env: [`PS1=${PROMPT} `],
-        Tty: true,
-        OpenStdin: true,
-      });
-      await c.start();
-    }),
-  );
+const suite = browserModeSuite(async (docker) => {
+  await Promise.all(names.map((name) => startPromptShell(docker, name, PROMPT)));
   // Every shell has printed its prompt long before the page attaches.
   await sleep(1000);
-  web = await startWeb();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (web) await stopWeb(web);
-  await removeAll(docker);
 });
 
 // Measured from the moment the page shows the last pane (mounting 24 xterm panes is the
 // page's own start-up, recorded as reloadMs) until every console shows its prompt.
 it(`shows the prompt of ${COUNT} shells within 2 s of their panes, also after a reload`, async () => {
-  const page = await openPage(browser, web.url);
+  const page = await openPage(suite.browser, suite.web.url);
   await page.getByRole('region', { name: names[COUNT - 1], exact: true }).waitFor();
   const opened = await waitForConsoles(page, names, PROMPT, 10_000);
   const t0 = performance.now();

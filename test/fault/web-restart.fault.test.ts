@@ -1,53 +1,43 @@
 // Browser mode restarted under an open page, as Jupyter survives its own restart: the token and
 // port are kept in the config folder, so the restarted server prints the same URL; the page
 // says what happened, reconnects by itself (no reload), and its consoles take typing again.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
+import { afterAll, expect, it } from 'vitest';
 import {
+  browserModeSuite,
   consoleText,
   freshConfigDir,
-  launchBrowser,
   openPage,
+  startPromptShell,
   startWeb,
   stopWeb,
+  typeInto,
   waitForConsoles,
   type WebProcess,
 } from './browser-mode';
 import { record } from './figures';
-import { privateDocker, removeAll, TEST_IMAGE } from './private-engine';
+import { TEST_IMAGE } from './private-engine';
 
 const PROMPT = 'ct9-restart$';
 const SHELL = 'fault-restart-shell';
 const SERVER = 'fault-restart-exec';
-const docker = privateDocker();
 const configDir = freshConfigDir();
 const running: WebProcess[] = [];
-let browser: Browser;
-
-beforeAll(async () => {
-  await removeAll(docker);
-  const shell = await docker.createContainer({
-    name: SHELL,
-    Image: TEST_IMAGE,
-    Cmd: ['bash', '--norc', '-i'],
-    Env: [`PS1=${PROMPT} `],
-    Tty: true,
-    OpenStdin: true,
-  });
-  await shell.start();
-  const server = await docker.createContainer({
-    name: SERVER,
-    Image: TEST_IMAGE,
-    Cmd: ['sleep', 'inf'],
-  });
-  await server.start();
-  browser = await launchBrowser();
-});
+// Each test starts (and restarts) its own browser mode on `configDir`.
+const suite = browserModeSuite(
+  async (docker) => {
+    await startPromptShell(docker, SHELL, PROMPT);
+    const server = await docker.createContainer({
+      name: SERVER,
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', 'inf'],
+    });
+    await server.start();
+  },
+  { web: false },
+);
 
 afterAll(async () => {
-  await browser?.close();
   for (const web of running) await stopWeb(web);
-  await removeAll(docker);
 });
 
 async function start(args: string[] = []): Promise<WebProcess> {
@@ -58,14 +48,9 @@ async function start(args: string[] = []): Promise<WebProcess> {
 
 it('a restarted browser mode keeps its URL, and the open page reconnects without a reload', async () => {
   const first = await start();
-  const page = await openPage(browser, first.url);
+  const page = await openPage(suite.browser, first.url);
   await waitForConsoles(page, [SHELL], PROMPT, 15_000);
-  const typeInto = async (name: string, text: string) => {
-    await page.getByRole('group', { name: `${name} console`, exact: true }).click();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  };
-  await typeInto(SERVER, `PS1='${PROMPT} '`);
+  await typeInto(page, SERVER, `PS1='${PROMPT} '`);
   await waitForConsoles(page, [SERVER], PROMPT, 10_000);
   // Gone after a reload: proves the page was never reloaded.
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
@@ -92,8 +77,8 @@ it('a restarted browser mode keeps its URL, and the open page reconnects without
   await waitForConsoles(page, [SHELL], PROMPT, 10_000);
   await waitForConsoles(page, [SERVER], 'a new shell', 10_000);
   const consolesMs = performance.now() - t0;
-  await typeInto(SHELL, 'echo back-$((40+2))');
-  await typeInto(SERVER, 'echo also-$((40+2))');
+  await typeInto(page, SHELL, 'echo back-$((40+2))');
+  await typeInto(page, SERVER, 'echo also-$((40+2))');
   await waitForConsoles(page, [SHELL], 'back-42', 10_000);
   await waitForConsoles(page, [SERVER], 'also-42', 10_000);
   const typedMs = performance.now() - t0;
@@ -107,7 +92,7 @@ it('a restarted browser mode keeps its URL, and the open page reconnects without
   await banner.waitFor({ state: 'detached', timeout: 20_000 });
   const byItselfMs = performance.now() - t1;
   await waitForConsoles(page, [SHELL], PROMPT, 10_000);
-  await typeInto(SHELL, 'echo again-$((40+2))');
+  await typeInto(page, SHELL, 'echo again-$((40+2))');
   await waitForConsoles(page, [SHELL], 'again-42', 10_000);
   expect(await consoleText(page, SHELL)).not.toContain('was removed');
 
