@@ -3,38 +3,30 @@
 // engine holds exactly what it held before (a refused create leaves nothing half made).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
-import type { Crosstalk } from './runtime';
 import {
   TEST_IMAGE,
   TestClient,
   docker,
-  newApp,
-  removeTestResources,
+  startConnectedApp,
+  stopConnectedApp,
   uniqueName,
 } from '../../../test/support';
 
 const LAB = uniqueName('bad-input');
-let app: Crosstalk;
 let client: TestClient;
 /** A running container and a network of this lab, for references and destructive calls. */
 const target = { name: uniqueName('target'), id: '' };
 const net = { name: uniqueName('net'), id: '' };
 
 beforeAll(async () => {
-  app = newApp();
-  await app.start();
-  client = new TestClient(app);
+  ({ client } = await startConnectedApp());
   net.id = (await client.call('createNetwork', { name: net.name, labId: LAB })).id;
   target.id = (
     await client.call('createContainer', { image: TEST_IMAGE, name: target.name, labId: LAB })
   ).id;
 });
 
-afterAll(async () => {
-  await client?.consoles.closeAll();
-  app?.stop();
-  await removeTestResources(LAB);
-});
+afterAll(() => stopConnectedApp(client, LAB));
 
 interface Case {
   call: string;

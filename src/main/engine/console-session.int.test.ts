@@ -3,14 +3,13 @@
 // reattached with a marker line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIGH_WATERMARK } from './flow-control';
-import { Crosstalk } from './runtime';
 import {
   TEST_IMAGE,
   TestClient,
   consoleProcesses,
   docker,
-  newApp,
-  removeTestResources,
+  startConnectedApp,
+  stopConnectedApp,
   sleep,
   uniqueName,
   waitUntil,
@@ -18,23 +17,16 @@ import {
 } from '../../../test/support';
 
 const LAB = uniqueName('consoles');
-let app: Crosstalk;
 let client: TestClient;
 /** A running bash with a TTY: the default container for exec consoles. */
 let shellBox: string;
 
 beforeAll(async () => {
-  app = newApp();
-  await app.start();
-  client = new TestClient(app);
+  ({ client } = await startConnectedApp());
   shellBox = await bashContainer('shell');
 });
 
-afterAll(async () => {
-  await client?.consoles.closeAll();
-  app?.stop();
-  await removeTestResources(LAB);
-});
+afterAll(() => stopConnectedApp(client, LAB));
 
 async function bashContainer(what: string, more: Record<string, unknown> = {}): Promise<string> {
   const name = uniqueName(what);

@@ -14,7 +14,8 @@ import {
   execIn,
   freePort,
   networksNamed,
-  newApp,
+  startConnectedApp,
+  stopConnectedApp,
   removeTestResources,
   runUnowned,
   uniqueName,
@@ -27,17 +28,11 @@ let app: Crosstalk;
 let client: TestClient;
 
 beforeAll(async () => {
-  app = newApp();
-  await app.start();
+  ({ app, client } = await startConnectedApp());
   expect(app.state.isConnected).toBe(true);
-  client = new TestClient(app);
 });
 
-afterAll(async () => {
-  await client?.consoles.closeAll();
-  app?.stop();
-  await removeTestResources(LAB, unowned);
-});
+afterAll(() => stopConnectedApp(client, LAB, unowned));
 
 /** A container spec of this lab, started by default. */
 const spec = (name: string, more: Record<string, unknown> = {}) => ({

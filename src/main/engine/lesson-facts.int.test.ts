@@ -3,22 +3,22 @@
 // bridge, as docker inspect has it, never "the default bridge's … docker0". A lesson's file
 // opened as a scenario has its {{facts}} filled from this engine too.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Crosstalk } from './runtime';
-import { TEST_IMAGE, TestClient, docker, newApp } from '../../../test/support';
+import {
+  TEST_IMAGE,
+  TestClient,
+  docker,
+  startConnectedApp,
+  stopConnectedApp,
+} from '../../../test/support';
 import { builtInLessons } from './lessons/catalog';
 
-let app: Crosstalk;
 let client: TestClient;
 
-beforeAll(async () => {
-  app = newApp();
-  await app.start();
-  client = new TestClient(app);
-});
+beforeAll(async () => ({ client } = await startConnectedApp()));
 
 afterAll(async () => {
   await client.call('resetLesson', { lessonId: 'user-networks' }).catch(() => undefined);
-  app?.stop();
+  await stopConnectedApp(client);
 });
 
 it("names the lesson network's own gateway and bridge, from docker inspect", async () => {

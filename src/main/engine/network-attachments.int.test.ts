@@ -9,8 +9,8 @@ import {
   TestClient,
   docker,
   execIn,
-  newApp,
-  removeTestResources,
+  startConnectedApp,
+  stopConnectedApp,
   uniqueName,
   waitUntil,
 } from '../../../test/support';
@@ -19,16 +19,9 @@ const LAB = uniqueName('attach');
 let app: Crosstalk;
 let client: TestClient;
 
-beforeAll(async () => {
-  app = newApp();
-  await app.start();
-  client = new TestClient(app);
-});
+beforeAll(async () => ({ app, client } = await startConnectedApp()));
 
-afterAll(async () => {
-  app?.stop();
-  await removeTestResources(LAB);
-});
+afterAll(() => stopConnectedApp(client, LAB));
 
 const spec = (name: string, more: Record<string, unknown> = {}) => ({
   image: TEST_IMAGE,

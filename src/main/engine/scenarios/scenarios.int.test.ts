@@ -2,15 +2,14 @@
 // path (labels, networks, aliases), checks that ask the engine, rollback of a half set-up,
 // and a reset that leaves nothing behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Crosstalk } from '../runtime';
 import {
   TEST_IMAGE,
   TestClient,
   docker,
   execIn,
   freePort,
-  newApp,
-  removeTestResources,
+  startConnectedApp,
+  stopConnectedApp,
   uniqueName,
 } from '../../../../test/support';
 import { labIdOfScenario } from './runner';
@@ -21,19 +20,11 @@ const NET_A = `${TITLE}-a`;
 const NET_B = `${TITLE}-b`;
 const SERVER = `${TITLE}-server`;
 const CLIENT = `${TITLE}-client`;
-let app: Crosstalk;
 let client: TestClient;
 
-beforeAll(async () => {
-  app = newApp();
-  await app.start();
-  client = new TestClient(app);
-});
+beforeAll(async () => ({ client } = await startConnectedApp()));
 
-afterAll(async () => {
-  app?.stop();
-  await removeTestResources(LAB, [SERVER, CLIENT]);
-});
+afterAll(() => stopConnectedApp(client, LAB, [SERVER, CLIENT]));
 
 const scenario = (port: number, clientPort = port + 1) => `
 format: crosstalk/scenario@1
