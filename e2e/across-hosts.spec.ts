@@ -47,6 +47,25 @@ async function expectFailedCheck(s: Locator, detail: RegExp) {
   await expect(status).toContainText(detail);
 }
 
+const boxOf = async (l: Locator) => {
+  const b = await l.boundingBox();
+  if (!b) throw new Error('not drawn');
+  return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height };
+};
+
+/** Host node1 and host node2 side by side (x apart, y shared), the edge reaching across. */
+async function expectSideBySide(diagram: Locator, edge: Locator) {
+  const hosts = ['node1', 'node2'].map((n) => diagram.getByRole('group', { name: `Host ${n}` }));
+  for (const host of hosts) await expect(host).toBeInViewport();
+  const [a, b] = [await boxOf(hosts[0]!), await boxOf(hosts[1]!)];
+  const [left, right] = a.left < b.left ? [a, b] : [b, a];
+  expect(left.right, 'the hosts’ x ranges are disjoint').toBeLessThanOrEqual(right.left);
+  expect(a.top < b.bottom && b.top < a.bottom, 'the hosts’ y ranges overlap').toBe(true);
+  const line = await boxOf(edge.locator('path').first());
+  expect(line.left, 'the edge starts under the left host').toBeLessThan(left.right);
+  expect(line.right, 'the edge ends under the right host').toBeGreaterThan(right.left);
+}
+
 test.describe('two hosts in one window', () => {
   test.skip(nodes.length < 2, 'The two-host lab is not up (npm run lab -- two-hosts up).');
   test.beforeEach(clearLab);
@@ -121,11 +140,19 @@ test.describe('two hosts in one window', () => {
     // The demo across hosts: typed in node2's client, read in node1's server console.
     await typeInto(page, client, 'client', 'hold my word');
     await expect(consoleIn(server, 'server')).toContainText('hold my word');
-    // The docs' picture: a window tall enough for both hosts' sections of the diagram.
-    await page.setViewportSize({ width: 1440, height: 1350 });
-    await expect(diagram.getByRole('group', { name: 'Host node2' })).toBeInViewport();
-    await docsShot(page, 'two-hosts.png');
+    // At 1280×720 the hosts stand side by side, the connection drawn from one to the other.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await diagram.getByRole('button', { name: 'Fit' }).click();
+    await expectSideBySide(diagram, edge);
+    await page.screenshot({ path: test.info().outputPath('two-hosts-1280x720.png') });
+    // The docs' picture: tall enough for the overlay under both hosts too.
     await page.setViewportSize({ width: 1440, height: 900 });
+    await diagram.getByRole('button', { name: 'Fit' }).click();
+    await expectSideBySide(diagram, edge);
+    await expect(
+      diagram.getByRole('group', { name: 'Network crosstalk-overlay' }),
+    ).toBeInViewport();
+    await docsShot(page, 'two-hosts.png');
     await lessons.click();
     await expectCheck(talk, /talks to server on node1 over the overlay/);
 

@@ -26,12 +26,18 @@ export interface Group {
   band?: number;
 }
 
+/** Hosts side by side: how many columns each host's band has, and how many bands in a row. */
+export interface Bands {
+  bandColumns: number;
+  perRow: number;
+}
+
 export interface RowsPlan {
   host: string | null;
   groups: Group[];
   columns: number;
-  /** Columns per band when hosts stand side by side; groups without a band go below them all. */
-  bandColumns?: number;
+  /** Hosts side by side (wrapping after `perRow`); groups without a band go below them all. */
+  bands?: Bands;
 }
 
 export const CONTAINER_WIDTH = 230;
@@ -45,6 +51,8 @@ const INSET = 30;
 export const ROW_GAP = 150;
 const BUS_GAP = 46;
 const HOST_GAP = 40;
+/** Between hosts side by side: the bands' own trunks and lanes already keep them apart. */
+const BAND_GAP = 24;
 
 /** How many columns fit `width` (in diagram units). */
 export function columnsFor(width: number): number {
@@ -59,25 +67,35 @@ export function busWidth(columns: number): number {
   return INSET + columns * (CONTAINER_WIDTH + COLUMN_GAP) - COLUMN_GAP;
 }
 
-/** Where band `band` starts, when hosts stand side by side. */
-export const bandX = (band: number, bandColumns: number) =>
-  band * (TRUNK + busWidth(bandColumns) + COLUMN_GAP);
+/** Where band `band` starts, when hosts stand side by side (a row of `perRow`, then the next). */
+export const bandX = (band: number, { bandColumns, perRow }: Bands) =>
+  (band % perRow) * (TRUNK + busWidth(bandColumns) + BAND_GAP);
+
+/** A bus under every band of a row: an overlay spanning the hosts. */
+export const bandsBusWidth = ({ bandColumns, perRow }: Bands) =>
+  bandX(perRow - 1, { bandColumns, perRow }) + busWidth(bandColumns);
 
 /** The slot of every node in a fresh layout. */
 export function rowsLayout(boxes: ReadonlyMap<string, Box>, plan: RowsPlan): Map<string, Point> {
   const at = new Map<string, Point>();
-  // One running height per band (hosts side by side); groups with no band go below them all.
+  // One running height per band (hosts side by side); a row of bands starts below the rows
+  // before it, and groups with no band go below them all.
   const ys = new Map<number, number>();
+  const below = (band: number) => {
+    const row = Math.floor(band / plan.bands!.perRow);
+    const above = [...ys].filter(([b]) => Math.floor(b / plan.bands!.perRow) < row);
+    return Math.max(0, ...above.map(([, end]) => end + HOST_GAP));
+  };
   let y = 0;
   if (plan.host && boxes.has(plan.host)) {
     at.set(plan.host, { x: 0, y });
     y += boxes.get(plan.host)!.height + HOST_GAP;
   }
   for (const group of plan.groups) {
-    const banded = group.band !== undefined && plan.bandColumns !== undefined;
-    const columns = banded ? plan.bandColumns! : plan.columns;
-    const x0 = banded ? bandX(group.band!, plan.bandColumns!) : 0;
-    if (banded) y = ys.get(group.band!) ?? 0;
+    const bands = group.band !== undefined ? plan.bands : undefined;
+    const columns = bands ? bands.bandColumns : plan.columns;
+    const x0 = bands ? bandX(group.band!, bands) : 0;
+    if (bands) y = ys.get(group.band!) ?? below(group.band!);
     else if (ys.size) y = Math.max(y, ...ys.values());
     if (group.host && boxes.has(group.host)) {
       at.set(group.host, { x: x0, y });
@@ -96,7 +114,7 @@ export function rowsLayout(boxes: ReadonlyMap<string, Box>, plan: RowsPlan): Map
       y += Math.max(...row.map((id) => boxes.get(id)!.height)) + ROW_GAP;
     }
     if (!members.length) y += BUS_GAP;
-    if (banded) ys.set(group.band!, y);
+    if (bands) ys.set(group.band!, y);
   }
   return at;
 }

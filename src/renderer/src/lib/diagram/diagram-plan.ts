@@ -2,10 +2,10 @@
 // then networks by name; containers in the order they were created, so a new one joins the
 // end of its network's rows and nothing already drawn has to move. A container on several
 // networks lives under the first of them; lines from the others reach it from their buses.
-// With several engines each host heads its own section, side by side when the view is wide
-// enough for a column each, and overlays spanning hosts run below (or between) them.
+// With several engines each host heads its own section, side by side (two or more to a row,
+// wrapping when there are more than the view holds), and overlays spanning hosts run below.
 import type { GraphEdge, GraphNode } from './diagram-graph';
-import type { Group, RowsPlan } from './diagram-layout';
+import type { Bands, Group, RowsPlan } from './diagram-layout';
 
 type PlanGraph = { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] };
 
@@ -21,24 +21,49 @@ function byCreation(ids: string[], createdOf: ReadonlyMap<string, string>): stri
   });
 }
 
-/** Columns per host when the hosts fit side by side (at least one container column each). */
-export function hostBand(columns: number, hosts: number): number | null {
-  return hosts > 1 && columns >= hosts ? Math.floor(columns / hosts) : null;
+/**
+ * Several hosts stand side by side: as many to a row as the view has columns, but never fewer
+ * than two (two hosts side by side is the point; the view scrolls if it must), a column each
+ * at least. One host: null.
+ */
+export function hostBands(columns: number, hosts: number): Bands | null {
+  if (hosts < 2) return null;
+  const perRow = Math.min(hosts, Math.max(2, columns));
+  return { perRow, bandColumns: Math.max(1, Math.floor(columns / perRow)) };
 }
 
+/** Hosts with containers first (they stand side by side in the first row), else as listed. */
+function hostsInOrder(graph: PlanGraph): GraphNode[] {
+  const hosts = graph.nodes.filter((n) => n.data.kind === 'host');
+  const busy = new Set(
+    graph.nodes.flatMap((n) => (n.data.kind === 'container' ? [n.data.engine ?? ''] : [])),
+  );
+  const engineOfHost = (h: GraphNode) => (h.data.kind === 'host' ? (h.data.engine ?? '') : '');
+  return [
+    ...hosts.filter((h) => busy.has(engineOfHost(h))),
+    ...hosts.filter((h) => !busy.has(engineOfHost(h))),
+  ];
+}
+
+/** Which hosts in which order: the layout starts afresh when this changes. */
+export const hostsKey = (graph: PlanGraph): string =>
+  hostsInOrder(graph)
+    .map((h) => h.id)
+    .join(',');
+
 /**
- * Several engines: each host heads its own networks and the containers that run on it; an
- * overlay network spanning hosts is drawn after the first host, so its lines reach up to that
- * host's containers and down to the next one's. A container on an overlay only stays with its
- * host (the overlay's line reaches it there).
+ * Several engines: each host heads its own networks and the containers that run on it, in a
+ * band of its own beside the other hosts; overlay networks spanning hosts run below all bands,
+ * so their lines reach up to each host's containers. A container on an overlay only stays
+ * with its host (the overlay's line reaches it there).
  */
 function hostsPlan(
   graph: PlanGraph,
   createdOf: ReadonlyMap<string, string>,
   columns: number,
 ): RowsPlan {
-  const hosts = graph.nodes.filter((n) => n.data.kind === 'host');
-  const sideBySide = hostBand(columns, hosts.length) !== null;
+  const hosts = hostsInOrder(graph);
+  const bands = hostBands(columns, hosts.length)!;
   const networks = graph.nodes.filter((n) => n.data.kind === 'network');
   const spans = (n: GraphNode) =>
     n.data.kind === 'network' && (n.data.driver === 'overlay' || (n.data.engines?.length ?? 0) > 1);
@@ -75,23 +100,18 @@ function hostsPlan(
       .filter((n) => !spans(n) && engineOf(n) === engine)
       .map((n) => n.id)
       .sort((a, b) => bridgeFirst(a, b, `net:${engine}/bridge`));
-    const band = sideBySide ? { band: i } : {};
     const section: Group[] = [
-      ...local.map((bus) => ({ bus, members: mine.filter((id) => home.get(id) === bus), ...band })),
-      { bus: null, members: mine.filter((id) => !home.has(id)), ...band },
+      ...local.map((bus) => ({ bus, members: mine.filter((id) => home.get(id) === bus), band: i })),
+      { bus: null, members: mine.filter((id) => !home.has(id)), band: i },
     ];
     section[0] = { ...section[0]!, host: h.id };
-    // Side by side, the overlays run below both hosts; stacked, between the first and the next.
-    return i === 0 && !sideBySide
-      ? [...section, ...overlays.map((bus) => ({ bus, members: [] }))]
-      : section;
+    return section;
   });
-  if (!sideBySide) return { host: null, groups, columns };
   return {
     host: null,
     groups: [...groups, ...overlays.map((bus) => ({ bus, members: [] }))],
     columns,
-    bandColumns: hostBand(columns, hosts.length)!,
+    bands,
   };
 }
 
