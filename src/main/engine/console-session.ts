@@ -33,6 +33,12 @@ const REPLAY_LINES = 200;
 /** How long an exec console waits for its killed container's state to catch up: 10 × 100 ms. */
 const SETTLE_TRIES = 10;
 const SETTLE_MS = 100;
+/**
+ * How long an attach waits for its process to redraw after each nudge before nudging again:
+ * the engine answers the attach before it forwards output, so a redraw can fall in between
+ * and a fresh console would show nothing until a key is pressed.
+ */
+const REDRAW_WAITS_MS = [250, 500, 1000];
 /** How long closing a console keeps hanging up a shell that has not ended yet. */
 const HANG_UP_MS = 5000;
 
@@ -62,6 +68,8 @@ export class ConsoleSession {
   private batch: Buffer[] = [];
   private batchBytes = 0;
   private flushScheduled = false;
+  /** Bytes the engine stream has delivered, so a redraw can tell it was seen. */
+  private received = 0;
   private readonly flow = new FlowControl(
     () => this.stream?.pause(),
     () => this.stream?.resume(),
@@ -211,12 +219,28 @@ export class ConsoleSession {
     }
     if (replay?.length) this.queue(replay);
     this.stream = stream;
-    stream.on('data', (chunk: Buffer) => this.queue(chunk));
+    stream.on('data', (chunk: Buffer) => {
+      this.received += chunk.length;
+      this.queue(chunk);
+    });
     stream.on('end', () => void this.streamEnded(stream));
     stream.on('error', () => void this.streamEnded(stream));
-    // The engine's log never holds a prompt (no trailing newline), and the same size again
-    // sends no SIGWINCH: one column less, then the real size, makes the shell redraw it.
-    await this.applySize(this.options.mode === 'attach');
+    if (this.options.mode === 'attach') void this.redraw(stream);
+    else await this.applySize();
+  }
+
+  /**
+   * The engine's log never holds a prompt (no trailing newline), and the same size again
+   * sends no SIGWINCH: one column less, then the real size, makes the shell redraw it. Nudged
+   * again while nothing arrives (a process that never redraws just sees a few resizes).
+   */
+  private async redraw(stream: Duplex): Promise<void> {
+    for (const wait of REDRAW_WAITS_MS) {
+      const before = this.received;
+      await this.applySize(true);
+      await new Promise((r) => setTimeout(r, wait));
+      if (this.closed || this.stream !== stream || this.received > before) return;
+    }
   }
 
   /** A non-TTY attach multiplexes stdout and stderr; the console shows both. */
