@@ -11,6 +11,22 @@ export interface NewContainer {
   command?: string;
 }
 
+/**
+ * Runs one of the header's tools as a person finds it: its button where the line has room
+ * for it, else its item in the More actions menu.
+ */
+export async function headerTool(page: Page, name: string): Promise<void> {
+  const bar = page.getByRole('banner');
+  const button = bar.getByRole('button', { name, exact: true });
+  if (await button.isVisible()) return button.click();
+  await bar.getByRole('button', { name: 'More actions' }).click();
+  const menu = page.getByRole('menu', { name: 'More actions' });
+  await menu
+    .getByRole('menuitem', { name, exact: true })
+    .or(menu.getByRole('menuitemcheckbox', { name, exact: true }))
+    .click();
+}
+
 export async function createContainer(page: Page, spec: NewContainer): Promise<Locator> {
   await page.getByRole('button', { name: 'New container' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New container' });

@@ -1,7 +1,7 @@
 // Clean up asks first: it lists exactly what it will remove (names and kinds), Cancel removes
 // nothing, and confirming removes those and nothing the person made themselves.
 import { test, expect } from './fixtures';
-import { pane } from './app';
+import { headerTool, pane } from './app';
 import { TEST_IMAGE, docker, startShell } from './engine';
 
 const names = async () =>
@@ -18,7 +18,7 @@ test('Clean up lists what it will remove, and Cancel keeps it', async ({ app: pa
   try {
     await expect(pane(page, 'alpha')).toBeVisible();
     await expect(pane(page, 'beta')).toBeVisible();
-    await page.getByRole('button', { name: 'Clean up' }).click();
+    await headerTool(page, 'Clean up');
     const dialog = page.getByRole('dialog', { name: 'Clean up?' });
     await expect(dialog).toBeVisible();
     const containers = dialog.getByRole('list', { name: 'Containers to remove' });
@@ -31,7 +31,7 @@ test('Clean up lists what it will remove, and Cancel keeps it', async ({ app: pa
     expect(await names()).toEqual(expect.arrayContaining(['alpha', 'beta', bystander]));
     await expect(pane(page, 'alpha')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Clean up' }).click();
+    await headerTool(page, 'Clean up');
     await dialog.getByRole('button', { name: 'Remove 3' }).click();
     await expect(pane(page, 'alpha')).toHaveCount(0);
     await expect(pane(page, 'beta')).toHaveCount(0);

@@ -1,7 +1,7 @@
 // The course's first demo, end to end: "hold my word" through the host, then
 // "I am client" through a legacy link.
 import { test, expect } from './fixtures';
-import { consoleOf, createContainer, typeLine, waitForPrompt } from './app';
+import { consoleOf, createContainer, headerTool, typeLine, waitForPrompt } from './app';
 import { docker, gatewayOf } from './engine';
 import { docsShot } from './docs-shot';
 
@@ -25,11 +25,11 @@ test('bytes typed in the client arrive at the server, through the host and throu
   await docsShot(page, 'screenshot-hold-my-word.png');
 
   // Screen-reader mode keeps the console's text as an accessible document.
-  await page.getByRole('button', { name: 'Reader' }).click();
+  await headerTool(page, 'Reader');
   await expect(consoleOf(page, 'server').locator('.xterm-accessibility-tree')).toContainText(
     'hold my word',
   );
-  await page.getByRole('button', { name: 'Reader' }).click();
+  await headerTool(page, 'Reader');
 
   // Second half: connect directly, through a legacy link.
   await page.keyboard.press('Control+C');
