@@ -32,9 +32,13 @@ export async function startEchoPair(): Promise<{ client: Duplex; server: Duplex 
 }
 
 /** One byte written to the client's stream until it is read from the server's. */
-async function baselineEcho({ client, server }: { client: Duplex; server: Duplex }, n: number) {
+export async function baselineEcho(
+  { client, server }: { client: Duplex; server: Duplex },
+  n: number,
+  keepGoing = () => true,
+) {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && keepGoing(); i++) {
     const got = new Promise((r) => server.once('data', r));
     const t0 = performance.now();
     client.write(String.fromCharCode(97 + (i % 26)));

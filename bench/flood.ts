@@ -8,11 +8,20 @@ import { decodeFrame } from '../src/shared/console-protocol';
 import type { Figure } from './lib/figures';
 import { attach, cleanup, docker, runContainer, sleep } from './lib/engine';
 import { consoleIdOf, consoleSelector, openApp, withApp } from './lib/app';
-import { installEchoMeter, sampleEcho, waitForConsoles, type ProbedHost } from './lib/probes';
+import {
+  arrivedSince,
+  installEchoMeter,
+  parsedSince,
+  sampleEcho,
+  waitForConsoles,
+  watchSmallMessages,
+  type ProbedHost,
+} from './lib/probes';
 import { chromiumCpuSeconds, cpuSeconds, rendererHeapMB, rssMB } from './lib/procs';
 import { summary } from './lib/stats';
 import { profilePage } from './lib/cpu-profile';
-import { NETWORK, startEchoPair } from './echo';
+import { tracePage } from './lib/page-trace';
+import { baselineEcho, NETWORK, startEchoPair } from './echo';
 
 const RANDOM_BYTES = 48 * 2 ** 20;
 /** BENCH_FLOOD_PROFILE=file.cpuprofile: a CPU profile of the page during the flood. */
@@ -23,6 +32,8 @@ const PROFILE = process.env['BENCH_FLOOD_PROFILE'];
  * then left out and the byte count is the file's size plus the TTY's added \r per line.
  */
 const NO_CAPTURE = process.env['BENCH_FLOOD_NO_CAPTURE'] === '1';
+/** BENCH_FLOOD_TRACE=file.json: a Chromium trace of the flood's seconds 2–5, summed by phase. */
+const TRACE = process.env['BENCH_FLOOD_TRACE'];
 const SCRIPT = [
   `head -c ${RANDOM_BYTES} /dev/urandom | base64 > /tmp/flood.txt`,
   'md5sum /tmp/flood.txt > /tmp/flood.md5',
@@ -32,7 +43,7 @@ const SCRIPT = [
 
 declare global {
   interface Window {
-    __flood: { t0: number; end: number; seen: boolean };
+    __flood: { t0: number; end: number; seen: boolean; renders: number };
   }
 }
 
@@ -84,7 +95,8 @@ function checksum(received: Uint8Array[], run: number): { md5: string | null; by
   return { md5: hash.digest('hex'), bytes: all.length };
 }
 
-async function baselineFlood() {
+/** The raw flood, with echoes through the raw attaches of the echo pair meanwhile. */
+async function baselineFlood(pair: Parameters<typeof baselineEcho>[0]) {
   const stream = await attach('flood');
   const received: Buffer[] = [];
   let bytes = 0;
@@ -99,17 +111,21 @@ async function baselineFlood() {
   });
   const t0 = performance.now();
   stream.write('1\r');
+  let finished = false;
+  const echo = baselineEcho(pair, 100_000, () => !finished);
   const t1 = await done;
+  finished = true;
+  const echoes = summary(await echo);
   stream.destroy();
   const seconds = (t1 - t0) / 1000;
-  return { mbps: bytes / 1e6 / seconds, md5: checksum(received, 1).md5 };
+  return { mbps: bytes / 1e6 / seconds, md5: checksum(received, 1).md5, echo: echoes };
 }
 
 /** Marks the flood's start (the Enter key) and end (FLOOD-END-2 painted) in the page. */
 async function installFloodMeter(page: Page) {
   await page.evaluate((sel) => {
     const term = document.querySelector<ProbedHost>(`${sel} .xterm-host`)!.xterm;
-    const st = { t0: 0, end: 0, seen: false };
+    const st = { t0: 0, end: 0, seen: false, renders: 0 };
     window.__flood = st;
     document.querySelector(sel)!.addEventListener(
       'keydown',
@@ -125,6 +141,7 @@ async function installFloodMeter(page: Page) {
         if (b.getLine(y)?.translateToString().includes('FLOOD-END-2')) st.seen = true;
     });
     term.onRender(() => {
+      if (st.t0 && !st.end) st.renders++;
       if (st.seen && !st.end) st.end = performance.now();
     });
   }, consoleSelector('flood'));
@@ -134,17 +151,18 @@ export async function run(): Promise<Figure[]> {
   await cleanup();
   try {
     const echoStreams = await startEchoPair();
-    echoStreams.client.destroy();
-    echoStreams.server.destroy();
     const expectedMd5 = await startFlood();
     const expectedBytes = NO_CAPTURE ? await floodBytes() : 0;
-    const raw = await baselineFlood();
+    const raw = await baselineFlood(echoStreams);
+    echoStreams.client.destroy();
+    echoStreams.server.destroy();
 
     const crosstalk = await withApp(async ({ web, browser }) => {
       // Every console frame Chromium received, and every ack it sent back.
       const frames: { consoleId: string; data: Uint8Array }[] = [];
       const acks = new Map<string, number>();
       const page = await openApp(browser, web.url, async (p) => {
+        await p.addInitScript({ content: watchSmallMessages });
         if (NO_CAPTURE) return;
         p.on('websocket', (ws) => {
           ws.on('framereceived', ({ payload }) => {
@@ -165,6 +183,7 @@ export async function run(): Promise<Figure[]> {
       await installEchoMeter(page, 'client', 'server');
       await sampleEcho(page, 'client', { count: 10 }); // warm-up, and proof the pair talks
       await installFloodMeter(page);
+      const echoFrom = await page.evaluate(() => window.__echo.samples.length);
       const framesBefore = frames.length;
       const pid = web.child.pid!;
       const cpu = () => ({
@@ -183,12 +202,19 @@ export async function run(): Promise<Figure[]> {
       const end = page
         .waitForFunction(() => window.__flood.end > 0, null, { timeout: 600_000, polling: 100 })
         .then(() => (finished = true));
+      const traced = TRACE
+        ? sleep(2000).then(() => tracePage(page, 3000, TRACE))
+        : Promise.resolve(null);
       const echo = summary(
         await sampleEcho(page, 'client', { count: 100_000, keepGoing: () => !finished }),
       );
       await end;
-      const { t0, end: t1 } = await page.evaluate(() => window.__flood);
+      const { t0, end: t1, renders } = await page.evaluate(() => window.__flood);
+      const echoParsed = summary(await parsedSince(page, echoFrom));
+      const echoArrived = summary(await arrivedSince(page, echoFrom));
       const cpuAfter = cpu();
+      const traceSummary = await traced;
+      if (traceSummary) console.log(`the page during the flood:\n${traceSummary}`);
       if (stopProfile) console.log(`renderer self time during the flood:\n${await stopProfile()}`);
       await sleep(500); // the last acks
       const heapMB = await rendererHeapMB(page);
@@ -204,6 +230,9 @@ export async function run(): Promise<Figure[]> {
         intact: md5 === expectedMd5 && (acks.get(floodId) ?? 0) >= bytes,
         perMB: (k: keyof typeof cpuAfter) => ((cpuAfter[k] - cpuBefore[k]) / (bytes / 1e6)) * 1000,
         echo,
+        echoParsed,
+        echoArrived,
+        rendersPerMB: renders / (bytes / 1e6),
         heapMB,
         mainRssMB: rssMB(pid),
         rendererCpuPerMB: (cpuAfter.renderer - cpuBefore.renderer) / (bytes / 1e6),
@@ -224,13 +253,33 @@ export async function run(): Promise<Figure[]> {
         metric: "other console's echo during the flood, p95",
         unit: 'ms',
         value: crosstalk.echo.p95,
+        baseline: raw.echo.p95,
         target: { max: 50 },
+      },
+      {
+        id: 'flood.otherEcho.arrived.p95',
+        metric: "other console's echo during the flood: keydown → its message in the page, p95",
+        unit: 'ms',
+        value: crosstalk.echoArrived.p95,
+      },
+      {
+        id: 'flood.otherEcho.parsed.p95',
+        metric: "other console's echo during the flood: keydown → in xterm's buffer, p95",
+        unit: 'ms',
+        value: crosstalk.echoParsed.p95,
+      },
+      {
+        id: 'flood.rendersPerMB',
+        metric: "the flooding console's renders (frames drawn) per MB",
+        unit: '',
+        value: crosstalk.rendersPerMB,
       },
       {
         id: 'flood.otherEcho.n',
         metric: 'echo samples during the flood',
         unit: '',
         value: crosstalk.echo.n,
+        baseline: raw.echo.n,
       },
       {
         id: 'flood.rendererCpuPerMB',

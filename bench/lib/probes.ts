@@ -10,14 +10,33 @@ export interface EchoMeter {
   samples: number[];
   /** keydown → the bytes in xterm's buffer (ms). */
   parsed: number[];
+  /** keydown → the page's last small WebSocket message before the parse (ms): the echo's arrival. */
+  arrived: number[];
   until(n: number, ms: number): Promise<number>;
 }
 
 declare global {
   interface Window {
     __echo: EchoMeter;
+    /** When the page last received a small binary WebSocket message (see watchSmallMessages). */
+    __wsSmallAt?: number;
   }
 }
+
+/**
+ * An init script: notes when each small binary WebSocket message (an echo, not a flood's
+ * 64 kB frames) is dispatched to the page, so the echo meter can split the wire from the page.
+ */
+export const watchSmallMessages = `(() => {
+  const add = WebSocket.prototype.addEventListener;
+  WebSocket.prototype.addEventListener = function (type, fn, opts) {
+    if (type !== 'message') return add.call(this, type, fn, opts);
+    return add.call(this, type, (e) => {
+      if (e.data instanceof ArrayBuffer && e.data.byteLength < 256) window.__wsSmallAt = performance.now();
+      return fn.call(this, e);
+    }, opts);
+  };
+})();`;
 
 /** The probe's handle: a console's host element carries its Terminal. */
 export type ProbedHost = HTMLElement & { xterm: Terminal };
@@ -55,6 +74,7 @@ export async function installEchoMeter(page: Page, client: string, server: strin
       const st = { t0: 0, armed: false, parsed: false, waiters: [] as (() => void)[] };
       const samples: number[] = [];
       const parsed: number[] = [];
+      const arrived: number[] = [];
       document.querySelector(clientSel)!.addEventListener(
         'keydown',
         (e) => {
@@ -69,6 +89,8 @@ export async function installEchoMeter(page: Page, client: string, server: strin
         if (!st.armed || st.parsed) return;
         st.parsed = true;
         parsed.push(performance.now() - st.t0);
+        const at = window.__wsSmallAt ?? 0;
+        if (at > st.t0) arrived.push(at - st.t0);
       });
       t.onRender(() => {
         if (!st.armed || !st.parsed) return;
@@ -79,6 +101,7 @@ export async function installEchoMeter(page: Page, client: string, server: strin
       window.__echo = {
         samples,
         parsed,
+        arrived,
         until: (n, ms) =>
           new Promise((resolve, reject) => {
             if (samples.length >= n) return resolve(samples[n - 1]!);
@@ -110,6 +133,11 @@ export async function sampleEcho(
     await sleep(5 + Math.random() * 20);
   }
   return out;
+}
+
+/** keydown → echo message latencies recorded since sample `from` (with watchSmallMessages). */
+export function arrivedSince(page: Page, from: number): Promise<number[]> {
+  return page.evaluate((from) => window.__echo.arrived.slice(from), from);
 }
 
 /** The parse latencies recorded since sample `from`. */

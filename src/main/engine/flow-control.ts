@@ -1,6 +1,7 @@
 // Watermark flow control for one console (xterm.js's flow-control guide):
-// bytes sent to the renderer count as in flight until it acknowledges them
-// after xterm has rendered them. Above HIGH the engine stream is paused; below
+// bytes sent to the renderer count as in flight until it acknowledges them (on
+// arrival while its console buffers little, else once xterm has parsed them:
+// renderer/lib/output-batcher). Above HIGH the engine stream is paused; below
 // LOW it resumes. Memory per console is bounded by HIGH plus one chunk.
 export const HIGH_WATERMARK = 100_000;
 export const LOW_WATERMARK = 10_000;
