@@ -3,7 +3,14 @@
 import { test, expect } from './fixtures';
 import { consoleOf, pane } from './app';
 import { BUSYBOX_IMAGE, docker, gatewayOf, TEST_IMAGE } from './engine';
-import { expectCheck, openLesson, panesInOrder, runCommands, step } from './lessons';
+import {
+  expectCheck,
+  expectPlainEvidence,
+  openLesson,
+  panesInOrder,
+  runCommands,
+  step,
+} from './lessons';
 import { docsShot } from './docs-shot';
 
 test('lesson 1: through the host', async ({ app: page }) => {
@@ -52,8 +59,10 @@ test('lesson 2: legacy links', async ({ app: page }) => {
   await runCommands(page, step(lesson, 'Talk through the link'), []);
   await expect(consoleOf(page, 'server')).toContainText('I am client');
   await expectCheck(step(lesson, 'Talk through the link'), /I am client/);
+  await expectPlainEvidence(step(lesson, 'Talk through the link'), 'I am client');
   await runCommands(page, step(lesson, 'One way only'), []);
   await expectCheck(step(lesson, 'One way only'), /no entry for client/);
+  await expectPlainEvidence(step(lesson, 'One way only'), 'server cannot resolve client');
   await docsShot(page, 'lesson-legacy-links.png');
   const recreate = step(lesson, 'Re-create the server');
   // Made before the client (the client links to it), the server's pane comes first, and stays.

@@ -51,3 +51,12 @@ export async function panesInOrder(page: Page): Promise<string[]> {
   );
   return placed.sort((a, b) => a.y - b.y || a.x - b.x).map((p) => p.name);
 }
+
+/** The step's evidence reads as the console shows it: the text, no escape codes. */
+export async function expectPlainEvidence(s: Locator, shows: string): Promise<void> {
+  const evidence = s.locator('pre.evidence');
+  await expect(evidence).toContainText(shows);
+  const text = await evidence.textContent();
+  // eslint-disable-next-line no-control-regex -- escape codes are what must not show
+  expect(text).not.toMatch(/\x1b|\[\?2004|\r/);
+}

@@ -2,6 +2,7 @@
 // starts from; the other lessons are scenario files (scenarios/lessons/).
 import type { CheckResult, ReachRow } from '../../../shared/lessons';
 import type { CreateContainerSpec } from '../../../shared/schemas';
+import { terminalText } from '../../../shared/terminal-text';
 
 export type ContainerSpec = Omit<CreateContainerSpec, 'image' | 'labId'>;
 
@@ -11,7 +12,14 @@ export function result(
   evidence: string[] = [],
   rows?: ReachRow[],
 ): CheckResult {
-  return { ok, detail, evidence, at: new Date().toISOString(), ...(rows ? { rows } : {}) };
+  // Evidence is shown as text: a console's escape codes must not read as "[?2004h".
+  return {
+    ok,
+    detail,
+    evidence: evidence.map(terminalText),
+    at: new Date().toISOString(),
+    ...(rows ? { rows } : {}),
+  };
 }
 
 export const baseContainer = (name: string, extra: Partial<ContainerSpec> = {}): ContainerSpec => ({

@@ -3,6 +3,7 @@
 // this host to a published port on loopback.
 import { connect } from 'node:net';
 import type Dockerode from 'dockerode';
+import { terminalText } from '../../../shared/terminal-text';
 import { execOutput, type ExecOutput } from '../sockets/exec-output';
 import {
   listeningSockets,
@@ -44,12 +45,15 @@ export async function listenersOn(docker: Dockerode, container: string, port: nu
   return listeningSockets(await socketsOf(docker, container)).filter((s) => s.port === port);
 }
 
-/** Recent output of a TTY container: what its console printed, as the engine logged it. */
+/**
+ * Recent output of a TTY container: what its console shows, from the engine's log, as plain
+ * lines (the log holds the shell's escape codes and redraws; checks match and show the text).
+ */
 export async function recentOutput(docker: Dockerode, container: string): Promise<string> {
   const logs = (await docker
     .getContainer(container)
     .logs({ stdout: true, stderr: true, follow: false, tail: 500 })) as Buffer;
-  return logs.toString('utf8');
+  return terminalText(logs.toString('utf8'));
 }
 
 /** Whether a container's console has shown this text (its recent output has it). */
