@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { docker, TEST_IMAGE } from './engine';
 import { docsShot } from './docs-shot';
+import { textContrasts } from './contrast';
 
 const OWNED = { 'io.crosstalk.owned': 'true' };
 const NETS = ['dg-front', 'dg-back'];
@@ -122,6 +123,20 @@ test('the diagram of 6 containers on 2 networks reads at 12 px or more, labels a
   );
   expect(clashes).toEqual([]);
   await docsShot(page, 'diagram-six-containers.png');
+
+  // Every piece of node and label text against what is behind it, in the dark theme and the
+  // light one a projector needs (WCAG AA for normal text: 4.5:1).
+  for (const theme of ['dark', 'light'] as const) {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const contrasts = await textContrasts(diagram, '.node-box, .svelte-flow__edge-label');
+    expect(contrasts.length).toBeGreaterThan(30);
+    const lowest = Math.min(...contrasts.map((c) => c.ratio));
+    test.info().annotations.push({ type: `lowest contrast, ${theme}`, description: `${lowest}:1` });
+    expect(contrasts.filter((c) => c.ratio < 4.5)).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Light', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   // Large text: everything in the picture larger still.
   await page.getByRole('button', { name: 'Large text' }).click();
