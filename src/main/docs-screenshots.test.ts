@@ -34,3 +34,19 @@ it('npm run docs:screenshots asks for the pictures', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
   expect(scripts['docs:screenshots']).toContain('CT_SCREENSHOTS=1');
 });
+
+/** A PNG's width and height, from its IHDR chunk. */
+const pngSize = (path: string) => {
+  const head = readFileSync(join(root, path));
+  return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+};
+
+it('shows the stage, dark and light, and the six-container diagram at 1280×720 (a projector)', () => {
+  for (const name of [
+    'screenshot-stage-dark.png',
+    'screenshot-stage-light.png',
+    'diagram-six-containers.png',
+  ])
+    expect(pngSize(`docs/${name}`), name).toEqual({ width: 1280, height: 720 });
+  expect(read('README.md')).toMatch(/!\[[^\]]*\]\(docs\/screenshot-stage-dark\.png\)/);
+});
