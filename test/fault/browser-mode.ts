@@ -3,13 +3,19 @@
 // real xterm buffer (exposed by `?probe`, see Console.svelte).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { PRIVATE_HOST, privateDocker, removeAll, sleep, TEST_IMAGE } from './private-engine';
+import {
+  PRIVATE_ENGINE,
+  PRIVATE_HOST,
+  privateDocker,
+  removeAll,
+  sleep,
+  TEST_IMAGE,
+} from './private-engine';
 
 export interface WebProcess {
   child: ChildProcess;
@@ -19,9 +25,9 @@ export interface WebProcess {
   output(): string;
 }
 
-/** A config directory of its own, so a kept token never leaks between runs. */
+/** A config directory of its own, so a kept token never leaks between runs (in the run's folder). */
 export function freshConfigDir(): string {
-  return mkdtempSync(join(tmpdir(), 'crosstalk-fault-config-'));
+  return mkdtempSync(join(PRIVATE_ENGINE.root, 'config-'));
 }
 
 export function startWeb(args: string[] = [], configDir = freshConfigDir()): Promise<WebProcess> {

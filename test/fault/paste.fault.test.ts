@@ -2,7 +2,6 @@
 // → engine stream → the container's TTY), after the console asked first, and the page
 // keeps painting meanwhile.
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
 import {
   browserModeSuite,
@@ -12,28 +11,15 @@ import {
   waitForConsoles,
 } from './browser-mode';
 import { record } from './figures';
+import { execIn } from './private-engine';
 
 const SIZE = 10 * 1024 * 1024;
 const NAME = 'fault-paste';
 const PROMPT = 'ct9-paste$';
 const suite = browserModeSuite((docker) => startPromptShell(docker, NAME, PROMPT));
-const { docker } = suite;
 
 /** Runs a command in the container and returns its output. */
-async function execIn(cmd: string): Promise<string> {
-  const exec = await docker.getContainer(NAME).exec({
-    Cmd: ['sh', '-c', cmd],
-    AttachStdout: true,
-    AttachStderr: true,
-  });
-  const stream = await exec.start({ hijack: true, stdin: false });
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  docker.modem.demuxStream(stream, out, out);
-  await new Promise((resolve) => stream.on('end', resolve));
-  return Buffer.concat(chunks).toString('utf8').trim();
-}
+const execInBox = (cmd: string) => execIn(suite.docker, NAME, cmd);
 
 it('pastes 10 MB into a shell after asking, and every byte arrives', async () => {
   const { browser, web } = suite;
@@ -46,7 +32,7 @@ it('pastes 10 MB into a shell after asking, and every byte arrives', async () =>
     `stty raw -echo; head -c ${SIZE} > /tmp/paste; stty sane; echo pasted-$?`,
   );
   await page.keyboard.press('Enter');
-  await expect.poll(() => execIn('pgrep head || true'), { timeout: 10_000 }).not.toBe('');
+  await expect.poll(() => execInBox('pgrep head || true'), { timeout: 10_000 }).not.toBe('');
 
   // The text a person copied: no newlines (a TTY would turn them into \r).
   const digest = await page.evaluate((size) => {
@@ -89,8 +75,8 @@ it('pastes 10 MB into a shell after asking, and every byte arrives', async () =>
   const expected = createHash('md5')
     .update(unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE))
     .digest('hex');
-  expect(await execIn('wc -c < /tmp/paste')).toBe(String(SIZE));
-  expect(await execIn('md5sum < /tmp/paste')).toContain(expected);
+  expect(await execInBox('wc -c < /tmp/paste')).toBe(String(SIZE));
+  expect(await execInBox('md5sum < /tmp/paste')).toContain(expected);
   record('paste', {
     bytes: SIZE,
     ms: Math.round(ms),

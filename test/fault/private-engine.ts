@@ -3,20 +3,24 @@
 // `--bridge none`, which makes dockerd 20.10 delete the host's docker0; never docker0
 // itself). The suite may kill it as it likes; it is stopped by pid, never by name.
 import { execFileSync, spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { newDocker } from '../support/engine';
+import { currentFaultRun } from './fault-run';
 
-const ROOT = process.env['CROSSTALK_FAULT_ROOT'] ?? '/tmp/crosstalk-fault-ct9';
+/** This run's names (fault-run.ts): loaded first by the global setup, which fixes them. */
+const RUN = currentFaultRun();
+const ROOT = RUN.root;
 export const PRIVATE_ENGINE = {
   root: ROOT,
   socket: join(ROOT, 'docker.sock'),
   pidfile: join(ROOT, 'docker.pid'),
   log: join(ROOT, 'dockerd.log'),
-  bridge: 'ct9br0',
-  bridgeAddress: '10.209.9.1/24',
-  namespace: 'crosstalk-fault-ct9',
+  bridge: RUN.bridge,
+  bridgeAddress: RUN.bridgeAddress,
+  namespace: RUN.namespace,
 } as const;
 export const PRIVATE_HOST = `unix://${PRIVATE_ENGINE.socket}`;
 export const TEST_IMAGE = 'crosstalk-test:latest';
@@ -26,6 +30,22 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** A client of the private engine (never the main one). */
 export function privateDocker(): Dockerode {
   return new Dockerode({ socketPath: PRIVATE_ENGINE.socket });
+}
+
+/** Runs `sh -c cmd` in a container of the private engine; resolves to its output, trimmed. */
+export async function execIn(docker: Dockerode, container: string, cmd: string): Promise<string> {
+  const exec = await docker.getContainer(container).exec({
+    Cmd: ['sh', '-c', cmd],
+    AttachStdout: true,
+    AttachStderr: true,
+  });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  docker.modem.demuxStream(stream, out, out);
+  await new Promise((resolve) => stream.on('end', resolve));
+  return Buffer.concat(chunks).toString('utf8').trim();
 }
 
 function ip(...args: string[]): string {
@@ -43,6 +63,15 @@ function ensureBridge(): void {
     ip('link', 'add', bridge, 'type', 'bridge');
   }
   if (!ip('-br', 'addr', 'show', bridge).includes(bridgeAddress)) {
+    // Another run's bridge (or anything else) on this /24 would route the same addresses twice.
+    const subnet = bridgeAddress.replace(/\.1\/24$/, '.');
+    const holder = ip('-br', 'addr')
+      .split('\n')
+      .find((l) => !l.startsWith(`${bridge} `) && l.includes(` ${subnet}`));
+    if (holder)
+      throw new Error(
+        `the fault run's subnet ${subnet}0/24 is in use (${holder.split(/\s+/)[0]}): set CT_FAULT_SUBNET to another third number (1-254), or CT_FAULT_NAME to another name`,
+      );
     ip('addr', 'add', bridgeAddress, 'dev', bridge);
   }
   ip('link', 'set', bridge, 'up');
@@ -181,7 +210,23 @@ export async function removeAll(docker = privateDocker()): Promise<void> {
   );
 }
 
-/** Stops the engine by pid and removes its bridge: nothing of the suite stays running. */
+/**
+ * Unmounts what a dockerd left mounted below `dir` (its data-root bound on itself, network
+ * namespaces of containers a KILLed dockerd never stopped), deepest first.
+ */
+function unmountUnder(dir: string): void {
+  const points = readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[4] ?? '')
+    .filter((point) => point === dir || point.startsWith(`${dir}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const point of points) execFileSync('umount', ['-l', point]);
+}
+
+/**
+ * Stops the engine by pid and removes its bridge, and a run named after its pid its folder
+ * too: nothing of the suite stays running, nothing piles up in /tmp.
+ */
 export async function stopEngine(): Promise<void> {
   if (await answers()) await removeAll().catch(() => undefined);
   await killEngine('SIGTERM');
@@ -191,4 +236,11 @@ export async function stopEngine(): Promise<void> {
   } catch {
     // Already gone.
   }
+  if (RUN.removeRoot)
+    try {
+      unmountUnder(ROOT);
+      rmSync(ROOT, { recursive: true, force: true });
+    } catch (error) {
+      console.error(`fault suite: could not remove ${ROOT}: ${(error as Error).message}`);
+    }
 }
