@@ -24,8 +24,11 @@ export interface ClientConnection {
   deliver(consoleId: string, msg: ConsoleToMain): void;
   /** Closes the client's consoles and drops every subscription it made. Idempotent. */
   dispose(): void;
-  /** As dispose, but each open console says `reason` as its last line; resolves to how many. */
-  close(reason: string): Promise<number>;
+  /**
+   * As dispose, but resolves (to how many consoles it closed) once every console is closed:
+   * exec shells hung up, attaches detached. With `reason`, each console says it as its last line.
+   */
+  close(reason?: string): Promise<number>;
   readonly context: ClientContext;
 }
 

@@ -89,12 +89,23 @@ async function main(): Promise<void> {
     );
   }
   if (options.open) openBrowser(server.url);
+  // TERM or Ctrl-C: every console closed first (exec shells hung up in their containers,
+  // attaches detached; server.close waits for that, bounded), then the engines, then exit.
+  // A second signal while stopping exits at once.
+  let stopping = false;
   const stop = () => {
-    void app.then(
-      (registry) => registry.stop(),
-      () => undefined,
-    );
-    void server.close().then(() => process.exit(0));
+    if (stopping) process.exit(1);
+    stopping = true;
+    // Whatever hangs (an engine that never answered), the process still ends.
+    setTimeout(() => process.exit(0), 5000).unref();
+    void server
+      .close()
+      .then(() => app)
+      .then(
+        (registry) => registry.stop(),
+        () => undefined,
+      )
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

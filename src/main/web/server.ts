@@ -26,8 +26,12 @@ export interface WebServer {
   port: number;
   token: string;
   clients(): number;
+  /** Stops serving; every console is closed first (shells hung up), for at most 2 s. */
   close(): Promise<void>;
 }
+
+/** How long closing the server waits for its consoles' shells to hang up. */
+export const CLOSE_CONSOLES_MS = 2000;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -41,6 +45,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   let gate: Gate | null = null;
+  /** Set once close() began: a tab's reconnect must not open consoles that nobody closes. */
+  let closing = false;
 
   const http = createServer((req, res) => void serve(req, res));
   // Loaded after the core (it needs the same modules); an upgrade that comes first waits.
@@ -86,10 +92,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     // A tab closed while the core loads must not raise an unhandled socket error.
     socket.on('error', () => socket.destroy());
-    clients.then(
-      (c) => c.upgrade(req, socket, head),
-      () => socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'),
-    );
+    const unavailable = () =>
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+    if (closing) return unavailable();
+    clients.then((c) => (closing ? unavailable() : c.upgrade(req, socket, head)), unavailable);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -106,8 +112,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     clients: () => ready?.count() ?? 0,
     close: async () => {
-      ready?.terminateAll();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      // No new page or socket first, then every console, then whatever connection is left.
+      closing = true;
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      await ready?.closeAll(CLOSE_CONSOLES_MS);
+      http.closeAllConnections();
+      await stopped;
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { decodeFrame, encodeFrame } from '../../shared/console-protocol';
 import { CorePool } from '../engine/engine-view/core-pool';
-import { connectWindow } from '../engine/engine-view/window';
+import { connectWindow, type WindowConnection } from '../engine/engine-view/window';
 import type { ClientSource } from '../engine/switching-client';
 import { parseTextFrame } from './ws-message';
 
@@ -15,15 +15,23 @@ export interface WebSocketClients {
   /** Takes over an HTTP upgrade the server has already allowed. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   count(): number;
-  terminateAll(): void;
+  /**
+   * Drops every tab's socket, then closes every console (exec shells hung up, attaches
+   * detached), waiting at most `waitMs` for them; then stops the engines tabs added.
+   */
+  closeAll(waitMs: number): Promise<void>;
 }
 
 export function webSocketClients(app: ClientSource): WebSocketClients {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 << 20 });
   /** Engines tabs add beside their own, shared by the tabs that show them. */
   const pool = new CorePool(app);
+  const windows = new Set<WindowConnection>();
+  let closed = false;
 
   function bindClient(ws: WebSocket) {
+    // A handshake that finished as the server closed: no window, so no console to leave behind.
+    if (closed) return ws.terminate();
     const client = connectWindow(app, pool, {
       eventsOf: (engine) => (name, payload) => {
         if (ws.readyState === ws.OPEN)
@@ -57,14 +65,23 @@ export function webSocketClients(app: ClientSource): WebSocketClients {
     // An oversize or invalid UTF-8 frame: ws has already closed the socket with 1009 or
     // 1007; the error is that client's, not the server's.
     ws.on('error', () => undefined);
-    ws.on('close', () => client.dispose());
+    windows.add(client);
+    ws.on('close', () => {
+      windows.delete(client);
+      client.dispose();
+    });
   }
 
   return {
     upgrade: (req, socket, head) => wss.handleUpgrade(req, socket, head, bindClient),
     count: () => wss.clients.size,
-    terminateAll: () => {
+    closeAll: async (waitMs) => {
+      closed = true;
+      const closing = Promise.all([...windows].map((w) => w.close()));
       for (const ws of wss.clients) ws.terminate();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closing, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+      clearTimeout(timer);
       pool.stop();
     },
   };

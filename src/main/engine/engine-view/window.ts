@@ -27,6 +27,8 @@ export interface WindowConnection {
   call(name: unknown, args: unknown): Promise<CallOutcome>;
   deliver(consoleId: string, msg: ConsoleToMain): void;
   dispose(): void;
+  /** As dispose, but resolves once every console of the window is closed (shells hung up). */
+  close(): Promise<void>;
   /** The keys of the engines shown, its own first. */
   readonly engines: string[];
 }
@@ -81,6 +83,7 @@ export function connectWindow(
   /** Which engine each console of this window was opened on. */
   const consoles = new Map<string, string>();
   let disposed = false;
+  let closing: Promise<void> | null = null;
 
   shown.set(
     PRIMARY_KEY,
@@ -244,15 +247,25 @@ export function connectWindow(
     get engines() {
       return [...shown.keys()];
     },
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      for (const [key, client] of shown) {
-        client.dispose();
-        if (key !== PRIMARY_KEY) pool.release(key);
-      }
-      shown.clear();
-      consoles.clear();
-    },
+    dispose: () => void close(),
+    close,
   };
+
+  function close(): Promise<void> {
+    return (closing ??= closeAll());
+  }
+
+  /** Closes every engine's consoles; an added engine's core is released once its are closed. */
+  async function closeAll(): Promise<void> {
+    disposed = true;
+    const clients = [...shown];
+    shown.clear();
+    consoles.clear();
+    await Promise.all(
+      clients.map(async ([key, client]) => {
+        await client.close();
+        if (key !== PRIMARY_KEY) pool.release(key);
+      }),
+    );
+  }
 }
