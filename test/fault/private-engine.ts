@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { newDocker } from '../support/engine';
 import { currentFaultRun } from './fault-run';
+import {
+  removeContainersQuietly,
+  removeNetworksQuietly,
+} from '../../src/main/engine/remove-quietly';
 
 /** This run's names (fault-run.ts): loaded first by the global setup, which fixes them. */
 const RUN = currentFaultRun();
@@ -189,24 +193,14 @@ export async function loadTestImage(): Promise<void> {
 /** Removes every container and network the suite made on the private engine. */
 export async function removeAll(docker = privateDocker()): Promise<void> {
   const containers = await docker.listContainers({ all: true });
-  await Promise.all(
-    containers.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => undefined),
-    ),
+  await removeContainersQuietly(
+    docker,
+    containers.map((c) => c.Id),
   );
   const networks = await docker.listNetworks();
-  await Promise.all(
-    networks
-      .filter((n) => !['bridge', 'host', 'none'].includes(n.Name))
-      .map((n) =>
-        docker
-          .getNetwork(n.Id)
-          .remove()
-          .catch(() => undefined),
-      ),
+  await removeNetworksQuietly(
+    docker,
+    networks.filter((n) => !['bridge', 'host', 'none'].includes(n.Name)).map((n) => n.Id),
   );
 }
 

@@ -4,6 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type Dockerode from 'dockerode';
 import { LAB_LABEL } from '../../src/main/engine/labels';
+import {
+  removeContainersQuietly,
+  removeNetworksQuietly,
+} from '../../src/main/engine/remove-quietly';
 import { TEST_IMAGE, docker } from './engine';
 
 /** A name no other run or engineer uses: `it-<what>-<random>`. */
@@ -27,25 +31,17 @@ export async function removeTestResources(labId: string, names: string[] = []): 
   const filters = { label: [`${LAB_LABEL}=${labId}`] };
   const labelled = await docker.listContainers({ all: true, filters });
   const named = (await Promise.all(names.map(containersNamed))).flat();
-  await Promise.all(
-    [...labelled, ...named].map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => undefined),
-    ),
+  await removeContainersQuietly(
+    docker,
+    [...labelled, ...named].map((c) => c.Id),
   );
   const networks = [
     ...(await docker.listNetworks({ filters })),
     ...(await Promise.all(names.map(networksNamed))).flat(),
   ];
-  await Promise.all(
-    networks.map((n) =>
-      docker
-        .getNetwork(n.Id)
-        .remove()
-        .catch(() => undefined),
-    ),
+  await removeNetworksQuietly(
+    docker,
+    networks.map((n) => n.Id),
   );
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { fromEngine } from './docker-errors';
 import { exactNetwork } from './exact-ref';
 import { ownedFilter, ownershipLabels } from './labels';
+import { removeNetworksQuietly } from './remove-quietly';
 
 export async function createNetwork(
   docker: Dockerode,
@@ -88,13 +89,9 @@ export async function cleanupOwned(
   const networks = (await docker.listNetworks({ filters })).filter((n) =>
     listed(only?.networks, n.Id),
   );
-  await Promise.all(
-    networks.map((n) =>
-      docker
-        .getNetwork(n.Id)
-        .remove()
-        .catch(() => undefined),
-    ),
+  await removeNetworksQuietly(
+    docker,
+    networks.map((n) => n.Id),
   );
   return { containers: containers.length, networks: networks.length };
 }

@@ -27,6 +27,7 @@ import {
   underlayCommands,
   type LabNodePlan,
 } from './two-hosts-plan';
+import { removeContainersQuietly } from '../engine/remove-quietly';
 
 export const defaultLabImage = 'crosstalk-test:latest';
 const readyTimeoutMs = 30_000;
@@ -239,13 +240,9 @@ async function emptyEngine(node: LabNodePlan): Promise<void> {
   )
     return;
   const containers = await docker.listContainers({ all: true }).catch(() => []);
-  await Promise.all(
-    containers.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => undefined),
-    ),
+  await removeContainersQuietly(
+    docker,
+    containers.map((c) => c.Id),
   );
   await docker.swarmLeave({ force: true }).catch(() => undefined);
 }

@@ -9,6 +9,7 @@ import { createContainer, startContainer } from '../containers';
 import { fromEngine } from '../docker-errors';
 import { LAB_LABEL } from '../labels';
 import { cleanupOwned, createNetwork } from '../networks';
+import { removeNetworksQuietly } from '../remove-quietly';
 
 /** Labs whose leftovers a lesson or scenario may replace: Crosstalk's own. */
 const REPLACEABLE_LAB = /^(lesson|scenario)-/;
@@ -53,13 +54,9 @@ export async function clearNames(
       `Remove that network, then set the ${what} up again.`,
     );
   }
-  await Promise.all(
-    taken.map((n) =>
-      docker
-        .getNetwork(n.Id)
-        .remove()
-        .catch(() => undefined),
-    ),
+  await removeNetworksQuietly(
+    docker,
+    taken.map((n) => n.Id),
   );
   return labs;
 }

@@ -8,6 +8,7 @@ import { result } from '../lessons/lesson';
 import { tcpFrom, tcpFromHost } from '../lessons/probes';
 import { fill, type LabFacts } from './facts';
 import { createLabContainer } from './lab';
+import { removeContainersQuietly } from '../remove-quietly';
 
 async function recreate(
   docker: Dockerode,
@@ -27,10 +28,7 @@ async function recreate(
   try {
     await createLabContainer(docker, labId, spec);
   } finally {
-    await docker
-      .getContainer(standIn)
-      .remove({ force: true })
-      .catch(() => undefined);
+    await removeContainersQuietly(docker, [standIn]);
   }
   return { oldIp, newIp: await ipOf() };
 }

@@ -25,6 +25,7 @@ import {
   type SwarmChanges,
 } from './swarm';
 import { hostAddressesOf, underlayPair } from './underlay';
+import { removeContainersQuietly } from '../../remove-quietly';
 
 export const acrossHostsLab = 'lesson-across-hosts';
 export const OVERLAY = 'crosstalk-overlay';
@@ -250,10 +251,7 @@ export class AcrossHostsLesson {
         try {
           await attachOnWorker(b.docker, spec('client'));
         } catch (error) {
-          await a.docker
-            .getContainer('server')
-            .remove({ force: true })
-            .catch(() => undefined);
+          await removeContainersQuietly(a.docker, ['server']);
           throw error;
         }
         this.nc = await detectNetcat(a.docker, 'server');
