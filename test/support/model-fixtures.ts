@@ -1,5 +1,6 @@
 // Model values for unit tests, shaped as the engine reports them (recorded from the course's
 // "example" network). Only tests import this (a lint rule keeps product code from it).
+import type { PullProgress } from '../../src/shared/engine-map';
 import type { ContainerView, NetworkView } from '../../src/shared/model';
 
 export function network(
@@ -60,5 +61,19 @@ export function container(
     pid: 4242,
     created: '2024-05-23T02:50:40Z',
     ...extra,
+  };
+}
+
+/** A pull under way, `fraction` of the way through, as the engine's progress reports it. */
+export function pullProgress(fraction: number, image = 'busybox:latest'): PullProgress {
+  return {
+    image,
+    fraction,
+    status: 'Downloading',
+    done: false,
+    layers: [],
+    current: 0,
+    total: 0,
+    error: null,
   };
 }

@@ -5,17 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { EventArgs } from '../../shared/events';
 import { connectClient } from './client-connection';
 import { Crosstalk } from './runtime';
+import { pullProgress } from '../../../test/support/model-fixtures';
 
-const PULLING = {
-  image: 'busybox',
-  fraction: 0.5,
-  status: 'Downloading',
-  done: false,
-  layers: [],
-  current: 0,
-  total: 0,
-  error: null,
-};
+const PULLING = pullProgress(0.5, 'busybox');
 
 /** A core whose engine is never started: the seam is what is measured, not the engine. */
 function idleCore(): Crosstalk {

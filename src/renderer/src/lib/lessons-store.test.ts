@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { api } from './api';
 import { LessonStore } from './lessons.svelte';
 import { EventHub } from './transport/event-hub';
+import { pullProgress } from '../../../../test/support/model-fixtures';
 
-const progress = (fraction: number) => ({
-  image: 'busybox:latest',
-  fraction,
-  status: 'Downloading',
-  done: false,
-  layers: [],
-  current: 0,
-  total: 0,
-  error: null,
-});
+const progress = (fraction: number) => pullProgress(fraction);
 
 describe('LessonStore', () => {
   it('subscribes while its panel is open and leaves no listener behind after 100 toggles', () => {
