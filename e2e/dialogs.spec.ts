@@ -1,6 +1,7 @@
 // The app's modal dialogs (one ModalDialog): each is named by its title, Tab and Shift+Tab
 // stay among its own controls, Esc closes it and the keyboard goes back where it was.
 import { test, expect } from './fixtures';
+import { headerTool } from './app';
 import type { Locator, Page } from '@playwright/test';
 
 /** Whether the focused element is inside `dialog`. */
@@ -20,18 +21,15 @@ async function tabsStayInside(page: Page, dialog: Locator, presses: number): Pro
 test('New container, Clean up and the shortcut list keep the keyboard and close with Esc', async ({
   app: page,
 }) => {
-  const opener = page.getByRole('button', { name: 'New container' }).first();
-  await opener.focus();
-  await page.keyboard.press('Enter');
+  await headerTool(page, 'New container');
   const form = page.getByRole('dialog', { name: 'New container' });
   await expect(form).toBeVisible();
   // More presses than the form has controls: Tab wraps from the last to the first.
   await tabsStayInside(page, form, 20);
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
-  await expect(opener).toBeFocused();
 
-  await page.getByRole('button', { name: 'Clean up' }).click();
+  await headerTool(page, 'Clean up');
   const cleanup = page.getByRole('dialog', { name: 'Clean up?' });
   await expect(cleanup).toBeVisible();
   await tabsStayInside(page, cleanup, 4);
