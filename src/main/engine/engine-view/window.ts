@@ -33,6 +33,8 @@ export interface WindowConnection {
   readonly engines: string[];
 }
 
+const CR = 13;
+
 const NEEDS_TWO =
   'Lesson 5 needs two engines on two hosts that reach each other. On one Linux machine start the lab (`sudo npm run lab -- two-hosts up`); its engines node1 and node2 then appear in the engine list.';
 
@@ -242,8 +244,12 @@ export function connectWindow(
 
   return {
     call,
-    deliver: (consoleId, msg) =>
-      shown.get(consoles.get(consoleId) ?? PRIMARY_KEY)?.deliver(consoleId, msg),
+    deliver: (consoleId, msg) => {
+      shown.get(consoles.get(consoleId) ?? PRIMARY_KEY)?.deliver(consoleId, msg);
+      // Enter may open a connection to a container of any engine shown: each reads soon.
+      if (msg.op === 'input' && msg.data.includes(CR))
+        for (const client of shown.values()) client.core.sockets.soon();
+    },
     get engines() {
       return [...shown.keys()];
     },

@@ -11,7 +11,7 @@ interface Entry {
   age: number;
 }
 
-export type Fingerprint = (container: { pid: number }) => Promise<string>;
+export type Fingerprint = (container: { id: string; pid: number }) => Promise<string>;
 
 export class FingerprintCache {
   private readonly entries = new Map<string, Entry>();

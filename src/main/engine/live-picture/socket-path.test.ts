@@ -16,10 +16,17 @@ describe('chooseSocketPath', () => {
 
   it('uses exec for a VM behind a unix socket (Docker Desktop), TCP, or another OS', () => {
     const exec = { available: true, via: 'exec' };
-    expect(chooseSocketPath({ ...local, engineName: 'docker-desktop' })).toEqual(exec);
+    // Behind a unix socket, each container's process may yet prove to be ours (own-process).
+    expect(chooseSocketPath({ ...local, engineName: 'docker-desktop' })).toEqual({
+      ...exec,
+      checkEach: true,
+    });
+    expect(chooseSocketPath({ ...local, engineName: '', hostname: '' })).toEqual({
+      ...exec,
+      checkEach: true,
+    });
     expect(chooseSocketPath({ ...local, endpoint: 'tcp://192.168.99.100:2376' })).toEqual(exec);
     expect(chooseSocketPath({ ...local, platform: 'darwin' })).toEqual(exec);
-    expect(chooseSocketPath({ ...local, engineName: '', hostname: '' })).toEqual(exec);
   });
 
   it('says why Windows containers have no live sockets', () => {

@@ -18,7 +18,16 @@ export interface SocketPathInput {
 }
 
 export type SocketPathChoice =
-  { available: true; via: SocketReadPath } | { available: false; reason: string };
+  | {
+      available: true;
+      via: SocketReadPath;
+      /**
+       * Exec, unless a container's process proves to be ours: a unix socket on Linux to an
+       * engine with another host name may be a VM's, or a dockerd in namespaces of its own.
+       */
+      checkEach?: true;
+    }
+  | { available: false; reason: string };
 
 export function chooseSocketPath(input: SocketPathInput): SocketPathChoice {
   if (input.osType === 'windows') {
@@ -27,10 +36,10 @@ export function chooseSocketPath(input: SocketPathInput): SocketPathChoice {
       reason: 'Windows containers have no /proc/net/tcp, so live connections cannot be shown.',
     };
   }
-  const local =
-    input.platform === 'linux' &&
-    input.endpoint.startsWith('unix://') &&
-    input.engineName !== '' &&
-    input.engineName === input.hostname;
-  return { available: true, via: local ? 'proc' : 'exec' };
+  const unixOnLinux = input.platform === 'linux' && input.endpoint.startsWith('unix://');
+  const local = unixOnLinux && input.engineName !== '' && input.engineName === input.hostname;
+  if (local) return { available: true, via: 'proc' };
+  return unixOnLinux
+    ? { available: true, via: 'exec', checkEach: true }
+    : { available: true, via: 'exec' };
 }

@@ -118,6 +118,25 @@ describe('SocketWatch', () => {
     expect(t.watch.polling).toBe(false);
   });
 
+  it('reads again soon after Enter, not at the next tick, and only while polling', async () => {
+    vi.useFakeTimers();
+    const t = setup();
+    t.watch.soon();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(t.reads).toEqual([]); // nobody watches: no reads
+    t.sub.watch(['client']);
+    await vi.advanceTimersByTimeAsync(0);
+    const before = t.reads.length;
+    t.tables['client'] = [established(45678)];
+    t.watch.soon();
+    t.watch.soon(); // already coming: no more reads
+    await vi.advanceTimersByTimeAsync(130);
+    expect(t.reads.length).toBe(before + 1);
+    expect(t.events.at(-1)!.byContainer['client']!.connections).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(t.reads.length).toBe(before + 2); // the second nudge, still before the first tick
+  });
+
   it('leaves out stopped containers, reports unreadable ones', async () => {
     const t = setup({ server: 'running', client: 'gone', db: 'broken' });
     t.sub.watch(['server', 'client', 'db']);

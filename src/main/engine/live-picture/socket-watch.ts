@@ -54,6 +54,8 @@ export class SocketWatch {
   readonly cache = new FingerprintCache();
   /** Ticks skipped because the previous one was still reading (a slow engine). */
   skipped = 0;
+  /** Extra reads asked for by soon(), still to come. */
+  private readonly nudges = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: SocketWatchDeps) {}
 
@@ -86,6 +88,24 @@ export class SocketWatch {
   stop(): void {
     this.subscribers.clear();
     this.reschedule();
+  }
+
+  /**
+   * A person pressed Enter in a console, perhaps opening (or closing) a connection: read
+   * again shortly, not at the next tick (up to 500 ms away, on each engine of the connection).
+   * Twice, for a connection that takes a name lookup or a slow engine to open. Nothing when
+   * no window watches sockets, and no more while such reads are still to come.
+   */
+  soon(afterMs: readonly number[] = [120, 360]): void {
+    if (!this.timer || this.nudges.size) return;
+    for (const ms of afterMs) {
+      const nudge = setTimeout(() => {
+        this.nudges.delete(nudge);
+        if (this.timer) void this.tick();
+      }, ms);
+      nudge.unref?.();
+      this.nudges.add(nudge);
+    }
   }
 
   /**
@@ -153,6 +173,8 @@ export class SocketWatch {
     } else if (!wanted && this.timer) {
       clearInterval(this.timer);
       this.timer = null;
+      for (const nudge of this.nudges) clearTimeout(nudge);
+      this.nudges.clear();
     }
   }
 }

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import { AppError } from '../../../shared/errors';
 import { execOutput } from './exec-output';
+import type { OwnProcess } from './own-process';
 import { parseProcNetTcp, splitProcNetTcp } from './proc-net-tcp';
 import type { TcpSocket } from './proc-net-tcp';
 
@@ -18,6 +19,11 @@ export interface SocketSource {
    * remote or VM engine: its PIDs would point at unrelated local processes.
    */
   hostProc: boolean;
+  /**
+   * Not known to share our kernel, but maybe (a unix socket on Linux whose engine has another
+   * host name): /proc for each container whose process proves to be ours (see own-process).
+   */
+  ownProcess?: OwnProcess;
   procRoot?: string;
 }
 
@@ -111,15 +117,20 @@ export function execReader(docker: Dockerode, timeoutMs = execTimeoutMs): Socket
 /**
  * The reader for an engine: /proc when it shares our kernel (no process started in the
  * container), falling back to exec when /proc is not readable (not root, hardened /proc).
+ * With `ownProcess`, /proc only for the containers whose process proves to be ours.
  */
 export function readContainerSockets(source: SocketSource): SocketReader {
   const viaExec = execReader(source.docker);
-  if (!source.hostProc) return viaExec;
+  if (!source.hostProc && !source.ownProcess) return viaExec;
   const viaProc = procReader(source.procRoot);
   // A stopped or removed container fails the same way over exec: no second round trip.
   const gone = (error: unknown) => error instanceof AppError && error.code === 'not-found';
-  return (container) =>
+  const procOrExec: SocketReader = (container) =>
     viaProc(container).catch((error: unknown) =>
       gone(error) ? Promise.reject(error) : viaExec(container),
     );
+  const { ownProcess } = source;
+  if (source.hostProc || !ownProcess) return procOrExec;
+  return async (container) =>
+    (await ownProcess(container)) ? procOrExec(container) : viaExec(container);
 }
