@@ -209,6 +209,34 @@ describe('following the engine', () => {
       1000,
     );
   });
+  it('forgets a container removed while it was being looked at (no pane left "removing")', async () => {
+    // A forced removal sends kill, die and network events, each of which has the container
+    // inspected; an inspect answered after the destroy event must not bring it back.
+    const net = uniqueName('removing-net');
+    made.push(net);
+    await docker.createNetwork({ Name: net, Labels: { 'io.crosstalk.lab': LAB } });
+    const made8 = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        createOutside('removed', { Cmd: ['sleep', '300'], HostConfig: { NetworkMode: net } }),
+      ),
+    );
+    await Promise.all(made8.map(({ container }) => container.start()));
+    await waitUntil(
+      () => made8.every(({ name }) => state.container(name)?.state === 'running'),
+      'all eight running',
+      3000,
+    );
+    await Promise.all(made8.map(({ container }) => container.remove({ force: true })));
+    await waitUntil(
+      () => made8.every(({ name }) => !state.container(name)),
+      'all eight gone',
+      2000,
+    );
+    // Answers to inspects made before the destroy events land after them: still gone.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const left = made8.map(({ name }) => state.container(name)).filter(Boolean);
+    expect(left.map((c) => `${c!.name} ${c!.state}`)).toEqual([]);
+  });
 });
 
 describe('an engine that is not there', () => {

@@ -53,6 +53,8 @@ const onNetwork = (cn: ContainerNetwork, n: Dockerode.NetworkInspectInfo) =>
 
 const IGNORED_ACTIONS = /^(exec_|attach|resize|top|export|copy|archive-path|extract-to-dir)/;
 const NETWORK_POLL_MS = 1500;
+/** How long a destroyed container's id is remembered: longer than any inspect takes. */
+const GONE_MS = 60_000;
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -84,6 +86,12 @@ export class LiveState extends EventEmitter<{ change: [] }> {
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private pendingContainers = new Set<string>();
+  /**
+   * Containers the engine destroyed, with when: an inspect asked before the destroy event
+   * (after a kill, die or network event, or by a relist) may be answered after it, in state
+   * "removing"; it must not bring the container back as a pane that never goes.
+   */
+  private readonly destroyed = new Map<string, number>();
   private refreshTimer: NodeJS.Timeout | null = null;
   private changeTimer: NodeJS.Timeout | null = null;
   /** For engines that send no network events (Podman): networks are re-listed on a timer. */
@@ -310,7 +318,7 @@ export class LiveState extends EventEmitter<{ change: [] }> {
     if (ev.Type === 'container') {
       if (IGNORED_ACTIONS.test(action)) return;
       if (action === 'destroy') {
-        this.containers.delete(id);
+        this.forget(id);
         this.scheduleChange();
       } else {
         this.queueContainer(id);
@@ -338,9 +346,17 @@ export class LiveState extends EventEmitter<{ change: [] }> {
     }, 15);
   }
 
+  private forget(id: string): void {
+    const now = Date.now();
+    for (const [gone, at] of this.destroyed) if (now - at > GONE_MS) this.destroyed.delete(gone);
+    this.destroyed.set(id, now);
+    this.containers.delete(id);
+  }
+
   private async inspectInto(id: string): Promise<void> {
     try {
       const info = await this.docker.getContainer(id).inspect();
+      if (this.destroyed.has(info.Id)) return;
       this.containers.set(info.Id, toContainerView(info));
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) this.containers.delete(id);
