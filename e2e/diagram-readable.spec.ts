@@ -7,6 +7,7 @@ import { test, expect } from './fixtures';
 import { docker, TEST_IMAGE } from './engine';
 import { docsShot } from './docs-shot';
 import { textContrasts } from './contrast';
+import { headerTool } from './app';
 
 const OWNED = { 'io.crosstalk.owned': 'true' };
 const NETS = ['dg-front', 'dg-back'];
@@ -127,7 +128,7 @@ test('the diagram of 6 containers on 2 networks reads at 12 px or more, labels a
   // Every piece of node and label text against what is behind it, in the dark theme and the
   // light one a projector needs (WCAG AA for normal text: 4.5:1).
   for (const theme of ['dark', 'light'] as const) {
-    if (theme === 'light') await page.getByRole('button', { name: 'Light', exact: true }).click();
+    if (theme === 'light') await headerTool(page, 'Light');
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const contrasts = await textContrasts(diagram, '.node-box, .svelte-flow__edge-label');
     expect(contrasts.length).toBeGreaterThan(30);
@@ -135,7 +136,7 @@ test('the diagram of 6 containers on 2 networks reads at 12 px or more, labels a
     test.info().annotations.push({ type: `lowest contrast, ${theme}`, description: `${lowest}:1` });
     expect(contrasts.filter((c) => c.ratio < 4.5)).toEqual([]);
   }
-  await page.getByRole('button', { name: 'Light', exact: true }).click();
+  await headerTool(page, 'Light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   // Large text: everything in the picture larger still.
