@@ -9,6 +9,8 @@ import { test, expect } from './fixtures';
 import { docsShot } from './docs-shot';
 import { expectCheck, openLesson, step } from './lessons';
 import { readLabState } from '../src/main/lab/lab-state';
+import { testEngines } from '../scripts/test-engines/engines.mjs';
+import { docker as mainEngine } from './engine';
 
 const lab = readLabState();
 const nodes = (lab?.nodes ?? []).map((n) => new Dockerode({ socketPath: n.socketPath }));
@@ -37,6 +39,14 @@ async function clearLab() {
     const info = await docker.info();
     if (info.Swarm?.LocalNodeState === 'active') await docker.swarmLeave({ force: true });
   }
+}
+
+async function addLabEngines(page: Page) {
+  await page.getByRole('button', { name: /^Engines · / }).click();
+  for (const node of ['node1', 'node2'])
+    await page.getByRole('button', { name: `Add ${node} to this window` }).click();
+  await expect(page.getByRole('button', { name: 'Engines · 3' })).toBeVisible();
+  await page.getByRole('button', { name: /^Engines · / }).click();
 }
 
 /** Failed checks say ✗ with the reason; the result is the step's first status. */
@@ -107,11 +117,7 @@ test.describe('two hosts in one window', () => {
   }) => {
     test.setTimeout(180_000);
     // Both lab engines, added from the header.
-    await page.getByRole('button', { name: /^Engines · / }).click();
-    for (const node of ['node1', 'node2'])
-      await page.getByRole('button', { name: `Add ${node} to this window` }).click();
-    await expect(page.getByRole('button', { name: 'Engines · 3' })).toBeVisible();
-    await page.getByRole('button', { name: /^Engines · / }).click();
+    await addLabEngines(page);
 
     const lesson = await openLesson(page, LESSON);
     await expect(lesson).toContainText(`node1 at ${lab!.nodes[0]!.underlayIp}`);
@@ -217,5 +223,30 @@ test.describe('two hosts in one window', () => {
     await page.getByRole('button', { name: 'Remove node2 from this window' }).click();
     await expect(page.getByRole('button', { name: 'Engines · 2' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add node2 to this window' })).toBeVisible();
+  });
+
+  test('a pull goes to the engine chosen in New container, its progress shown for that engine', async ({
+    app: page,
+  }) => {
+    // The test registry listens on this machine's loopback: node2 (its own network namespace)
+    // cannot reach it, the window's own engine can. So node2's pull fails, with node2's reason.
+    const image = `127.0.0.1:${testEngines().registry.port}/crosstalk-big:latest`;
+    await mainEngine
+      .getImage(image)
+      .remove({ force: true })
+      .catch(() => undefined);
+    await addLabEngines(page);
+    await page.getByRole('button', { name: 'New container' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New container' });
+    await dialog.getByLabel('Engine').selectOption({ label: 'node2' });
+    await dialog.getByLabel('Image', { exact: true }).fill(image);
+    await expect(dialog.getByRole('note')).toContainText('is not on this engine');
+    await dialog.getByRole('button', { name: `Pull ${image}` }).click();
+    await expect(dialog.getByRole('alert')).toContainText(/connection refused|dial tcp/, {
+      timeout: 30_000,
+    });
+    await expect(dialog.getByRole('region', { name: `Pull of ${image}` })).toContainText('failed');
+    // The window's own engine was never asked.
+    await expect(mainEngine.getImage(image).inspect()).rejects.toThrow();
   });
 });
