@@ -5,7 +5,14 @@ import type { Duplex } from 'node:stream';
 import type { Figure } from './lib/figures';
 import { attach, cleanup, createNetwork, runContainer, sleep } from './lib/engine';
 import { openApp, withApp } from './lib/app';
-import { installEchoMeter, parsedSince, sampleEcho, waitForConsoles } from './lib/probes';
+import {
+  arrivedSince,
+  installEchoMeter,
+  parsedSince,
+  sampleEcho,
+  waitForConsoles,
+  watchSmallMessages,
+} from './lib/probes';
 import { summary } from './lib/stats';
 
 const SAMPLES = Number(process.env['BENCH_ECHO_SAMPLES'] ?? 200);
@@ -58,14 +65,17 @@ export async function run(): Promise<Figure[]> {
     streams.client.destroy();
     streams.server.destroy();
 
-    const { painted, parsed } = await withApp(async ({ web, browser }) => {
-      const page = await openApp(browser, web.url);
+    const { painted, parsed, arrived } = await withApp(async ({ web, browser }) => {
+      const page = await openApp(browser, web.url, async (p) => {
+        await p.addInitScript({ content: watchSmallMessages });
+      });
       await waitForConsoles(page, ['server', 'client'], '');
       await installEchoMeter(page, 'client', 'server');
       await sampleEcho(page, 'client', { count: 20 }); // warm-up
       const painted = summary(await sampleEcho(page, 'client', { count: SAMPLES }));
       const parsed = summary(await parsedSince(page, 20));
-      return { painted, parsed };
+      const arrived = summary(await arrivedSince(page, 20));
+      return { painted, parsed, arrived };
     });
     const ms = 'ms';
     return [
@@ -91,6 +101,20 @@ export async function run(): Promise<Figure[]> {
         value: painted.p99,
         baseline: raw.p99,
         target: { max: 25 },
+      },
+      {
+        id: 'echo.arrived.p50',
+        metric: "echo keydown → the server console's message in the page, p50",
+        unit: ms,
+        value: arrived.p50,
+        baseline: raw.p50,
+      },
+      {
+        id: 'echo.arrived.p99',
+        metric: "echo keydown → the server console's message in the page, p99",
+        unit: ms,
+        value: arrived.p99,
+        baseline: raw.p99,
       },
       {
         id: 'echo.parsed.p50',
