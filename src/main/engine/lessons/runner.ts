@@ -14,8 +14,8 @@ import type { Scenario, ScenarioStep } from '../../../shared/scenario';
 import { AppError } from '../../../shared/errors';
 import { cleanupOwned } from '../networks';
 import { runCheck } from '../scenarios/checks';
-import { fillDeep, learnFacts, type LabFacts, type Locator } from '../scenarios/facts';
-import { clearNames, createLab, idsOf } from '../scenarios/lab';
+import type { LabFacts, Locator } from '../scenarios/facts';
+import { clearNames, setUpLab } from '../scenarios/lab';
 import { runOffer } from '../scenarios/offers';
 import { labIdOf, loadLessons, type LessonFile } from './catalog';
 
@@ -159,21 +159,11 @@ export class LessonRunner {
       this.ensureImage(image),
     ]);
     for (const other of this.files.keys()) if (cleared.has(labIdOf(other))) this.runs.delete(other);
-    await createLab(docker, labId, scenario);
-    try {
-      const facts = await learnFacts(docker, scenario.containers[0]!.name, this.locate);
-      const [shown, setUp] = await Promise.all([
-        fillDeep(scenario.steps, facts),
-        idsOf(docker, scenario.containers),
-      ]);
-      const run: LessonRun = { facts, scenario, shown, setUp, image };
-      this.runs.set(id, run);
-      return view(file, run, this.engineKind());
-    } catch (error) {
-      // Half a lesson is worse than none: remove what was created.
-      await cleanupOwned(docker, labId).catch(() => undefined);
-      throw error;
-    }
+    // Half a lesson is worse than none: setUpLab removes what it created if it fails.
+    const { facts, steps: shown, setUp } = await setUpLab(docker, labId, scenario, this.locate);
+    const run: LessonRun = { facts, scenario, shown, setUp, image };
+    this.runs.set(id, run);
+    return view(file, run, this.engineKind());
   }
 
   async reset(id: LessonId): Promise<void> {

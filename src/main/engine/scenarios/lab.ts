@@ -10,6 +10,7 @@ import { fromEngine } from '../docker-errors';
 import { LAB_LABEL } from '../labels';
 import { cleanupOwned, createNetwork } from '../networks';
 import { removeNetworksQuietly } from '../remove-quietly';
+import { fillDeep, learnFacts, type LabFacts, type Locator } from './facts';
 
 /** Labs whose leftovers a lesson or scenario may replace: Crosstalk's own. */
 const REPLACEABLE_LAB = /^(lesson|scenario)-/;
@@ -145,4 +146,29 @@ export async function idsOf(
     ),
   );
   return new Map(ids);
+}
+
+/**
+ * A lab set up as a lesson or a scenario runs it: created (createLab), then what is true of
+ * this engine for it learnt and filled into its steps ({{facts}}), and each container's id
+ * noted. A failure after the creation removes the lab too.
+ */
+export async function setUpLab<S extends Pick<Scenario, 'containers' | 'networks' | 'steps'>>(
+  docker: Dockerode,
+  labId: string,
+  scenario: S,
+  locate: Locator,
+): Promise<{ facts: LabFacts; steps: S['steps']; setUp: Map<string, string> }> {
+  await createLab(docker, labId, scenario);
+  try {
+    const facts = await learnFacts(docker, scenario.containers[0]!.name, locate);
+    const [steps, setUp] = await Promise.all([
+      fillDeep(scenario.steps, facts),
+      idsOf(docker, scenario.containers),
+    ]);
+    return { facts, steps, setUp };
+  } catch (error) {
+    await cleanupOwned(docker, labId).catch(() => undefined);
+    throw error;
+  }
 }

@@ -8,8 +8,8 @@ import type { Scenario, ScenarioView } from '../../../shared/scenario';
 import { hasImage, type PullSet } from '../images';
 import { cleanupOwned } from '../networks';
 import { runCheck } from './checks';
-import { fillDeep, learnFacts, type LabFacts, type Locator } from './facts';
-import { clearNames, createLab, idsOf } from './lab';
+import type { LabFacts, Locator } from './facts';
+import { clearNames, setUpLab } from './lab';
 import { parseScenario } from './parse';
 const CHECK_ATTEMPTS = 3;
 const CHECK_RETRY_MS = 400;
@@ -57,20 +57,10 @@ export class ScenarioRunner {
     const docker = this.docker();
     await this.ensureImages(docker, written, pull);
     await clearNames(docker, id, written, 'scenario');
-    await createLab(docker, id, written);
-    try {
-      // Its texts and typed commands say what is true of this engine ({{facts}}).
-      const facts = await learnFacts(docker, written.containers[0]!.name, this.locate);
-      const [steps, setUp] = await Promise.all([
-        fillDeep(written.steps, facts),
-        idsOf(docker, written.containers),
-      ]);
-      entry.run = { facts, setUp };
-      view.scenario = { ...written, steps };
-    } catch (error) {
-      await cleanupOwned(docker, id).catch(() => undefined);
-      throw error;
-    }
+    // Its texts and typed commands say what is true of this engine ({{facts}}).
+    const { facts, steps, setUp } = await setUpLab(docker, id, written, this.locate);
+    entry.run = { facts, setUp };
+    view.scenario = { ...written, steps };
     view.running = true;
     return view;
   }
