@@ -5,17 +5,20 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   main: {
     // dockerode and docker-modem are bundled so that what they load at start and Crosstalk
-    // never or rarely uses (gRPC for BuildKit, ssh2 for ssh:// engines) can be left out or
-    // loaded on demand: about 0.7 s of browser mode's start-up (BENCHMARKS.md).
+    // never or rarely uses (gRPC and protobufjs for BuildKit, ssh2 for ssh:// engines) can be
+    // left out or loaded on demand: about 0.7 s of browser mode's start-up (BENCHMARKS.md).
+    // zod and ws are bundled too: one module each instead of ~100 files (zod's locales left
+    // out), which took 0.2-0.6 s of a loaded machine's start-up.
     resolve: {
       alias: {
         '@grpc/grpc-js': resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
         '@grpc/proto-loader': resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
+        protobufjs: resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
         ssh2: resolve(__dirname, 'src/main/engine/lazy-deps/ssh2-on-demand.ts'),
       },
     },
     build: {
-      externalizeDeps: { exclude: ['dockerode', 'docker-modem'] },
+      externalizeDeps: { exclude: ['dockerode', 'docker-modem', 'zod', 'ws'] },
       rollupOptions: {
         // index: the Electron main process; web: browser mode in plain Node; lab: the two-host lab.
         input: {
@@ -39,6 +42,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // electron-vite leaves the renderer unminified; minified, the first screen's script is
+      // a third smaller to fetch and parse (start-up, BENCHMARKS.md).
+      minify: true,
     },
     plugins: [svelte()],
   },

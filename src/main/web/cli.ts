@@ -7,6 +7,7 @@ import { parseWebArgs } from './cli-args';
 import { allowedHostsFor } from './auth';
 import { keepAccess, listenKept } from './kept-access';
 import { startWebServer } from './server';
+import { startupMark } from './startup-marks';
 
 function openBrowser(url: string): void {
   const [cmd, args] =
@@ -23,15 +24,29 @@ function openBrowser(url: string): void {
 /**
  * Loads the engines' modules in steps, then starts the start-up engine. Evaluating a module
  * blocks the event loop, so the page's requests that arrive meanwhile are answered between
- * the steps, not after all of them.
+ * the steps, not after all of them. The WebSocket half (ws, the window binding) is loaded
+ * while the engine answers its first calls: that wait is network, not CPU.
  */
 async function loadEngines(requested: string | null) {
-  const steps = [() => import('zod'), () => import('yaml'), () => import('../engine/connect')];
-  for (const step of steps) {
+  // The contract's schemas (zod), then the engine client (dockerode).
+  const steps = {
+    schemas: () => import('../../shared/contract'),
+    'engine client': () => import('../engine/connect'),
+  };
+  for (const [name, step] of Object.entries(steps)) {
     await step();
+    startupMark(`${name} loaded`);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return (await import('./start-engines')).startEngines(requested);
+  const started = (await import('./start-engines')).startEngines(requested);
+  startupMark('engine core made, connecting');
+  started.then(
+    () => startupMark('engine connected and listed'),
+    () => undefined,
+  );
+  await import('./ws-clients').catch(() => undefined); // server.ts reports a failure to load it
+  startupMark('WebSocket half loaded');
+  return started;
 }
 
 async function main(): Promise<void> {
@@ -57,7 +72,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (access.note) console.error(`crosstalk: ${access.note}`);
-  // The engine's modules (dockerode, zod, yaml, ws) take most of a second to load: the page is
+  // The engine's modules (dockerode, zod, ws) take most of a second to load: the page is
   // served meanwhile, and its WebSocket waits for the engines.
   const app = loadEngines(options.engine);
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');

@@ -7,6 +7,7 @@ import type { ClientSource } from '../engine/switching-client';
 import { allowedHostsFor, COOKIE, Gate, hostHeader, newToken } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStatic } from './static-files';
+import { startupMark } from './startup-marks';
 import type { WebSocketClients } from './ws-clients';
 
 export interface WebServerOptions {
@@ -77,6 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+    startupMark(`served ${req.url?.replace(/\?.*/, '')}`);
   }
 
   http.on('upgrade', (req, socket, head) => {

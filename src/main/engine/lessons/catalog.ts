@@ -1,5 +1,5 @@
 // The built-in lessons, in the course's order: scenario files (scenarios/lessons/*.yaml)
-// shipped inside the app and read when it starts. A person changes a lesson by copying its
+// shipped inside the app and read when the lessons are first asked for. A person changes a lesson by copying its
 // file into their lessons folder; that copy is read instead, and a copy that does not open
 // says why in place of the lesson's steps.
 import { existsSync, readFileSync } from 'node:fs';
@@ -67,5 +67,3 @@ export function loadLessons(dir = userLessonsDir()): LessonFile[] {
     }
   });
 }
-
-export const labIdOf = (id: LessonId) => `lesson-${id}`;

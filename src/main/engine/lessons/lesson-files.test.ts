@@ -92,34 +92,36 @@ describe('a changed copy of a lesson', () => {
       async () => facts,
       async () => undefined,
       () => null,
-      files,
+      async () => files,
     );
 
-  it('is read instead of the built-in file', () => {
+  it('is read instead of the built-in file', async () => {
     writeFileSync(
       join(dir, 'through-host.yaml'),
       builtInLessons['through-host'].replace('title: 1 · Through the host', 'title: 1 · My way'),
     );
-    expect(runner().list()[0]).toMatchObject({ title: '1 · My way', unsupported: null });
+    expect((await runner().list())[0]).toMatchObject({ title: '1 · My way', unsupported: null });
   });
 
-  it('that does not open says its line and reason in place of the steps', () => {
+  it('that does not open says its line and reason in place of the steps', async () => {
     writeFileSync(
       join(dir, 'legacy-links.yaml'),
       builtInLessons['legacy-links'].replace('kind: env', 'kind: environment'),
     );
-    const view = runner().list()[1]!;
+    const view = (await runner().list())[1]!;
     expect(view.unsupported).toMatch(
       /legacy-links\.yaml\) does not open: .*legacy-links\.yaml, line \d+: steps\[1\]\.check\.kind: A check has a kind/,
     );
   });
 
-  it('must keep its id', () => {
+  it('must keep its id', async () => {
     writeFileSync(
       join(dir, 'user-networks.yaml'),
       builtInLessons['user-networks'].replace('id: user-networks', 'id: my-networks'),
     );
-    expect(runner().list()[2]!.unsupported).toContain('the lesson\'s "id" must be user-networks');
+    expect((await runner().list())[2]!.unsupported).toContain(
+      'the lesson\'s "id" must be user-networks',
+    );
   });
 });
 

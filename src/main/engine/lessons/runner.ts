@@ -17,7 +17,16 @@ import { runCheck } from '../scenarios/checks';
 import type { LabFacts, Locator } from '../scenarios/facts';
 import { clearNames, setUpLab } from '../scenarios/lab';
 import { runOffer } from '../scenarios/offers';
-import { labIdOf, loadLessons, type LessonFile } from './catalog';
+import type { LessonFile } from './catalog';
+
+export const labIdOf = (id: LessonId) => `lesson-${id}`;
+
+/**
+ * The lesson files are YAML checked against the scenario schema: the YAML parser and the
+ * parsing cost a few hundred ms at start-up on a loaded machine, so they are read when the
+ * lessons are first asked for, not when the app starts (BENCHMARKS.md, start-up).
+ */
+const readLessonFiles = async () => (await import('./catalog')).loadLessons();
 
 export type { Locator };
 
@@ -121,7 +130,7 @@ export async function checkOrReason(fn: () => Promise<CheckResult>): Promise<Che
 
 export class LessonRunner {
   private readonly runs = new Map<LessonId, LessonRun>();
-  private readonly files: Map<LessonId, LessonFile>;
+  private filesRead: Promise<Map<LessonId, LessonFile>> | null = null;
 
   constructor(
     private readonly docker: () => Dockerode,
@@ -130,19 +139,23 @@ export class LessonRunner {
     private readonly ensureImage: (image: string) => Promise<void>,
     /** The product connected now, for lessons that differ or cannot run on it. */
     private readonly engineKind: () => EngineKind | null = () => null,
-    /** The lesson files, read once when the app starts. */
-    files: LessonFile[] = loadLessons(),
-  ) {
-    this.files = new Map(files.map((f) => [f.id, f]));
+    /** The lesson files, read once, when first needed. */
+    private readonly readFiles: () => Promise<LessonFile[]> = readLessonFiles,
+  ) {}
+
+  private files(): Promise<Map<LessonId, LessonFile>> {
+    this.filesRead ??= this.readFiles().then((files) => new Map(files.map((f) => [f.id, f])));
+    return this.filesRead;
   }
 
-  list(): LessonView[] {
-    return [...this.files.values()].map((f) => view(f, this.runs.get(f.id), this.engineKind()));
+  async list(): Promise<LessonView[]> {
+    const files = await this.files();
+    return [...files.values()].map((f) => view(f, this.runs.get(f.id), this.engineKind()));
   }
 
   async start(id: LessonId, image: string): Promise<LessonView> {
     const docker = this.docker();
-    const file = this.file(id);
+    const file = await this.file(id);
     const lesson = file.scenario!;
     const labId = labIdOf(id);
     const unsupported = lesson.unsupported[this.engineKind() ?? 'docker-engine'];
@@ -158,7 +171,8 @@ export class LessonRunner {
       clearNames(docker, labId, scenario, 'lesson'),
       this.ensureImage(image),
     ]);
-    for (const other of this.files.keys()) if (cleared.has(labIdOf(other))) this.runs.delete(other);
+    for (const other of (await this.files()).keys())
+      if (cleared.has(labIdOf(other))) this.runs.delete(other);
     // Half a lesson is worse than none: setUpLab removes what it created if it fails.
     const { facts, steps: shown, setUp } = await setUpLab(docker, labId, scenario, this.locate);
     const run: LessonRun = { facts, scenario, shown, setUp, image };
@@ -196,8 +210,8 @@ export class LessonRunner {
     return checkOrReason(() => runOffer(run.facts, labIdOf(id), offer, run.scenario.containers));
   }
 
-  private file(id: LessonId): LessonFile {
-    const file = this.files.get(id)!;
+  private async file(id: LessonId): Promise<LessonFile> {
+    const file = (await this.files()).get(id)!;
     if (!file.scenario)
       throw new AppError(
         'invalid-input',

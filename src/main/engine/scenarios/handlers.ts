@@ -4,9 +4,12 @@ import { AppError } from '../../../shared/errors';
 import type { Handlers } from '../dispatch';
 import type { LiveState } from '../live-state';
 import type { RecordingStore } from '../recordings/store';
-import { openRecording } from '../recordings/bundle';
 import { Uploads } from '../recordings/uploads';
 import type { ScenarioRunner } from './runner';
+
+/** The bundle reader brings the YAML parser: loaded when a recording is first opened. */
+const openRecording = async (text: string, source: string) =>
+  (await import('../recordings/bundle')).openRecording(text, source);
 
 export type ScenarioCall =
   | 'openScenario'

@@ -10,7 +10,6 @@ import { cleanupOwned } from '../networks';
 import { runCheck } from './checks';
 import type { LabFacts, Locator } from './facts';
 import { clearNames, setUpLab } from './lab';
-import { parseScenario } from './parse';
 const CHECK_ATTEMPTS = 3;
 const CHECK_RETRY_MS = 400;
 
@@ -41,9 +40,12 @@ export class ScenarioRunner {
     private readonly pulls: Pick<PullSet, 'ensure'>,
   ) {}
 
-  /** Parses and validates a file; nothing touches the engine. */
-  open(text: string, source: string): ScenarioView {
-    const scenario = parseScenario(text, source);
+  /**
+   * Parses and validates a file; nothing touches the engine. The parser (YAML, the schema) is
+   * loaded on the first open, not at start-up.
+   */
+  async open(text: string, source: string): Promise<ScenarioView> {
+    const scenario = (await import('./parse')).parseScenario(text, source);
     const id = labIdOfScenario(scenario.title);
     const running = this.loaded.get(id)?.view.running ?? false;
     const view: ScenarioView = { id, source, scenario, running };
