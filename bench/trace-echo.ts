@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { cleanup } from './lib/engine';
 import { openApp, withApp } from './lib/app';
 import { ROOT } from './lib/paths';
+import { startTracing, type TraceEvent as CdpTraceEvent } from './lib/cdp-trace';
 import { installEchoMeter, sampleEcho, waitForConsoles } from './lib/probes';
 import { startEchoPair } from './echo';
 
@@ -30,29 +31,12 @@ const CATEGORIES = [
   'netlog',
 ];
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { type?: string } };
-}
+type TraceEvent = CdpTraceEvent<{ name?: string; data?: { type?: string } }>;
 
 async function record(page: Page): Promise<TraceEvent[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
-  });
+  const stop = await startTracing<TraceEvent>(await page.context().newCDPSession(page), CATEGORIES);
   await sampleEcho(page, 'client', { count: KEYS });
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
+  return stop();
 }
 
 /** Per key: keydown → WebSocket message, frames in between, message → next frame. */

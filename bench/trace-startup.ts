@@ -8,10 +8,10 @@
 // Run under the engine lock, after a build.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession } from '@playwright/test';
 import { cleanup, createNetwork, runContainer } from './lib/engine';
 import { APP_DIR, launchBrowser } from './lib/app';
 import { ROOT } from './lib/paths';
+import { startTracing, type TraceEvent as CdpTraceEvent } from './lib/cdp-trace';
 import { startWebMode, stopWebMode } from '../e2e/web-mode';
 
 const CATEGORIES = [
@@ -24,25 +24,16 @@ const CATEGORIES = [
   'v8.execute',
 ];
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: {
-    name?: string;
-    data?: {
-      url?: string;
-      requestId?: string;
-      encodedDataLength?: number;
-      frame?: string;
-      finishTime?: number;
-    };
+type TraceEvent = CdpTraceEvent<{
+  name?: string;
+  data?: {
+    url?: string;
+    requestId?: string;
+    encodedDataLength?: number;
+    frame?: string;
+    finishTime?: number;
   };
-}
+}>;
 
 /** Microseconds on the trace's clock. */
 const now = () => Number(process.hrtime.bigint() / 1000n);
@@ -57,21 +48,6 @@ const LIST_PROBE = `
     }
   }).observe(document, { childList: true, subtree: true, attributes: true });
 `;
-
-async function startTracing(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
-  });
-  return async () => {
-    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await complete;
-    return events;
-  };
-}
 
 function explain(events: TraceEvent[], marks: [number, string][], t0: number): string[] {
   const ms = (us: number) => ((us - t0) / 1000).toFixed(0).padStart(6);
@@ -152,7 +128,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript({ content: LIST_PROBE });
   const cdp = await page.context().newCDPSession(page);
-  const stop = await startTracing(cdp);
+  const stop = await startTracing<TraceEvent>(cdp, CATEGORIES);
   const profDir = process.env['BENCH_MAIN_CPU_PROF'];
   // The main process's own steps (src/main/web/startup-marks.ts), on the same clock: startWebMode
   // copies its stderr to ours from the first byte, so that is where they are read.

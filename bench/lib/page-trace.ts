@@ -3,16 +3,7 @@
 // busy time of its other threads (compositor, raster). Written to a file for Perfetto.
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
+import { startTracing, type TraceEvent } from './cdp-trace';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'];
 /** Main-thread work worth naming; nested inside a task, they do not nest in each other. */
@@ -36,17 +27,9 @@ const PHASES = [
 
 /** Traces the page for `ms`; writes `file` and returns a summary table. */
 export async function tracePage(page: Page, ms: number, file: string): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
-  });
+  const stop = await startTracing<TraceEvent>(await page.context().newCDPSession(page), CATEGORIES);
   await new Promise((r) => setTimeout(r, ms));
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await stop();
   writeFileSync(file, JSON.stringify({ traceEvents: events }));
   return summarise(events, ms);
 }
