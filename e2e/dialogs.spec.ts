@@ -18,28 +18,36 @@ async function tabsStayInside(page: Page, dialog: Locator, presses: number): Pro
   }
 }
 
+/** Opens a modal with `open`, checks it is named `name` and keeps Tab inside for `presses`. */
+async function openModal(
+  page: Page,
+  open: () => Promise<void>,
+  name: string,
+  presses: number,
+): Promise<Locator> {
+  await open();
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  await tabsStayInside(page, dialog, presses);
+  return dialog;
+}
+
+async function closesWithEscape(page: Page, dialog: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
 test('New container, Clean up and the shortcut list keep the keyboard and close with Esc', async ({
   app: page,
 }) => {
-  await headerTool(page, 'New container');
-  const form = page.getByRole('dialog', { name: 'New container' });
-  await expect(form).toBeVisible();
   // More presses than the form has controls: Tab wraps from the last to the first.
-  await tabsStayInside(page, form, 20);
-  await page.keyboard.press('Escape');
-  await expect(form).toBeHidden();
+  const form = await openModal(page, () => headerTool(page, 'New container'), 'New container', 20);
+  await closesWithEscape(page, form);
 
-  await headerTool(page, 'Clean up');
-  const cleanup = page.getByRole('dialog', { name: 'Clean up?' });
-  await expect(cleanup).toBeVisible();
-  await tabsStayInside(page, cleanup, 4);
-  await page.keyboard.press('Escape');
-  await expect(cleanup).toBeHidden();
+  const cleanup = await openModal(page, () => headerTool(page, 'Clean up'), 'Clean up?', 4);
+  await closesWithEscape(page, cleanup);
 
-  await page.keyboard.press('F1');
-  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help).toBeVisible();
-  await tabsStayInside(page, help, 3);
+  const help = await openModal(page, () => page.keyboard.press('F1'), 'Keyboard shortcuts', 3);
   await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
   await help.getByRole('button', { name: 'Close' }).click();
   await expect(help).toBeHidden();

@@ -8,10 +8,24 @@ import { startWebMode, stopWebMode } from './web-mode';
 import { consoleOf, pane } from './app';
 import { docker } from './engine';
 import { outputOf, parseCastStrictly } from './recording';
+import type { Page } from '@playwright/test';
 
 const SEED = 'scenarios/hold-my-word.yaml';
 
-function step(page: import('@playwright/test').Page, n: number, title: string) {
+/** Picks a file made of `text` in the scenario file chooser (the Scenario panel is open). */
+function chooseScenarioText(page: Page, name: string, text: string, mimeType = 'text/yaml') {
+  return page
+    .getByLabel('Open a scenario or recording file')
+    .setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
+}
+
+/** Opens the Scenario panel and picks a file made of `text`. */
+async function openScenarioText(page: Page, name: string, text: string, mimeType?: string) {
+  await page.getByRole('button', { name: 'Scenario', exact: true }).click();
+  await chooseScenarioText(page, name, text, mimeType);
+}
+
+function step(page: Page, n: number, title: string) {
   return page.getByRole('listitem', { name: `Step ${n}: ${title}` });
 }
 
@@ -132,20 +146,12 @@ test('the seed demo as a scenario: stepped by F7, checked, recorded, replayed wi
       '        speed: fast',
     );
     const line = broken.split('\n').findIndex((l) => l.includes('speed: fast')) + 1;
-    await offline.getByLabel('Open a scenario or recording file').setInputFiles({
-      name: 'broken.yaml',
-      mimeType: 'text/yaml',
-      buffer: Buffer.from(broken),
-    });
+    await chooseScenarioText(offline, 'broken.yaml', broken);
     await expect(offline.getByRole('alert', { name: 'File error' })).toContainText(
       `broken.yaml, line ${line}: steps[2].actions[1].speed`,
     );
     const badCast = (await readFile(downloads['server.cast']!, 'utf8')).replace(/\n\[\d/, '\n[-1');
-    await offline.getByLabel('Open a scenario or recording file').setInputFiles({
-      name: 'bad.cast',
-      mimeType: 'application/x-asciicast',
-      buffer: Buffer.from(badCast),
-    });
+    await chooseScenarioText(offline, 'bad.cast', badCast, 'application/x-asciicast');
     await expect(offline.getByRole('alert', { name: 'Recording error' })).toContainText(
       'bad.cast, line 2: the time is seconds since the start',
     );
@@ -161,12 +167,7 @@ test('a scenario whose image is missing offers to pull it', async ({ app: page }
     'image: crosstalk-test:latest',
     'image: crosstalk-absent-13:latest',
   );
-  await page.getByRole('button', { name: 'Scenario', exact: true }).click();
-  await page.getByLabel('Open a scenario or recording file').setInputFiles({
-    name: 'absent.yaml',
-    mimeType: 'text/yaml',
-    buffer: Buffer.from(text),
-  });
+  await openScenarioText(page, 'absent.yaml', text);
   await page.getByRole('button', { name: 'Set up' }).click();
   await expect(
     page.getByText('needs crosstalk-absent-13:latest, which is not on this engine'),
@@ -202,12 +203,7 @@ test('a scenario pulls its missing image from a registry in the page: layers, ca
       'image: crosstalk-test:latest',
       `image: ${big}`,
     );
-    await page.getByRole('button', { name: 'Scenario', exact: true }).click();
-    await page.getByLabel('Open a scenario or recording file').setInputFiles({
-      name: 'big.yaml',
-      mimeType: 'text/yaml',
-      buffer: Buffer.from(text),
-    });
+    await openScenarioText(page, 'big.yaml', text);
     await page.getByRole('button', { name: 'Set up' }).click();
     await page.getByRole('button', { name: 'Pull image and set up' }).click();
     const pull = page.getByRole('region', { name: `Pull of ${big}` });
@@ -247,12 +243,7 @@ test('a recording over 2 MB opens in browser mode: sent in chunks, checked, repl
     ...events,
   ].join('\n');
   expect(cast.length).toBeGreaterThan(3_000_000);
-  await page.getByRole('button', { name: 'Scenario', exact: true }).click();
-  await page.getByLabel('Open a scenario or recording file').setInputFiles({
-    name: 'big.cast',
-    mimeType: 'application/x-asciicast',
-    buffer: Buffer.from(cast),
-  });
+  await openScenarioText(page, 'big.cast', cast, 'application/x-asciicast');
   const replay = page.getByRole('region', { name: 'Replay', exact: true });
   await expect(replay).toContainText('Replay · not live');
   await expect(page.getByRole('group', { name: 'big replayed console' })).toBeVisible();
