@@ -405,6 +405,27 @@ describe('cleanup', () => {
     }
     await expectNothingNamed(foreign);
   });
+  it('two clean-ups of one lab at once both finish, and leave nothing', async () => {
+    // A second window (or a lesson's reset) cleaning up while the first still removes: the
+    // engine answers 409 "removal already in progress" to the later one.
+    const lab = uniqueName('overlap');
+    const network = uniqueName('overlap-net');
+    const names = Array.from({ length: 4 }, (_, i) => uniqueName(`overlap-${i}`));
+    try {
+      await client.call('createNetwork', { name: network, labId: lab });
+      for (const name of names)
+        await client.call('createContainer', { image: TEST_IMAGE, name, network, labId: lab });
+      const [a, b] = await Promise.all([
+        client.call('cleanup', { labId: lab }),
+        client.call('cleanup', { labId: lab }),
+      ]);
+      expect(a.containers + b.containers).toBeGreaterThanOrEqual(4);
+      for (const name of names) await expectNothingNamed(name);
+      expect(await networksNamed(network)).toEqual([]);
+    } finally {
+      await removeTestResources(lab);
+    }
+  });
 });
 
 describe('cleanup of what the person confirmed', () => {

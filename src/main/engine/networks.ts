@@ -80,9 +80,14 @@ export async function cleanupOwned(
       docker
         .getContainer(c.Id)
         .remove({ force: true })
-        .catch((e: unknown) => {
-          if ((e as { statusCode?: number }).statusCode !== 404)
-            throw fromEngine(e, `Removing ${c.Names[0]}`);
+        .catch(async (e: unknown) => {
+          const status = (e as { statusCode?: number }).statusCode;
+          if (status === 404) return;
+          // Another clean-up (a second window, a lesson's reset) is removing it already:
+          // done once it is gone, so its networks can go after it.
+          if (status === 409 && /already in progress/i.test(String(e)))
+            return untilRemoved(docker, c.Id, c.Names[0] ?? c.Id);
+          throw fromEngine(e, `Removing ${c.Names[0]}`);
         }),
     ),
   );
@@ -94,4 +99,23 @@ export async function cleanupOwned(
     networks.map((n) => n.Id),
   );
   return { containers: containers.length, networks: networks.length };
+}
+
+/** Resolves when the engine no longer knows the container (another removal finishing). */
+async function untilRemoved(docker: Dockerode, id: string, name: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      await docker.getContainer(id).inspect();
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 404) return;
+      throw fromEngine(e, `Removing ${name}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new AppError(
+    'engine-error',
+    `Removing ${name} failed: another removal of it has not finished in 30 s.`,
+    'The engine may be busy; try Clean up again in a moment.',
+  );
 }
