@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { docker, TEST_IMAGE } from './engine';
 import { docsShot } from './docs-shot';
-import { textContrasts } from './contrast';
+import { lineContrasts, textContrasts } from './contrast';
 import { headerTool } from './app';
 
 const OWNED = { 'io.crosstalk.owned': 'true' };
@@ -135,6 +135,13 @@ test('the diagram of 6 containers on 2 networks reads at 12 px or more, labels a
     const lowest = Math.min(...contrasts.map((c) => c.ratio));
     test.info().annotations.push({ type: `lowest contrast, ${theme}`, description: `${lowest}:1` });
     expect(contrasts.filter((c) => c.ratio < 4.5)).toEqual([]);
+    // Each line (trunk, attachment, link, connection) against the canvas and the host's box
+    // it crosses: 3:1, what a line that carries meaning needs (WCAG non-text contrast).
+    const lines = await lineContrasts(diagram, '.svelte-flow__edge-path', '.host');
+    expect(lines.length).toBeGreaterThan(6);
+    const faintest = Math.min(...lines.map((c) => c.ratio));
+    test.info().annotations.push({ type: `faintest line, ${theme}`, description: `${faintest}:1` });
+    expect(lines.filter((c) => c.ratio < 3)).toEqual([]);
   }
   await headerTool(page, 'Light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

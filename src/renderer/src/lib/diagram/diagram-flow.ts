@@ -9,13 +9,14 @@ import type { EdgeKind, GraphEdge, GraphNode, NodeData } from './diagram-graph';
 export type FlowNodeOf<D extends NodeData> = Node<D & Record<string, unknown>>;
 export type FlowNode = FlowNodeOf<NodeData>;
 
+/** The theme's colours (app.css), so lines and arrows follow dark, light and stage. */
 const colours = {
-  gateway: '#6e7681',
-  attachment: '#5b7fb3',
-  link: '#d2a8ff',
-  connection: '#3fb950',
-  reachable: '#3fb950',
-  unreachable: '#f85149',
+  gateway: 'var(--edge-gateway)',
+  attachment: 'var(--edge-attachment)',
+  link: 'var(--link)',
+  connection: 'var(--ok)',
+  reachable: 'var(--ok)',
+  unreachable: 'var(--bad)',
 } as const;
 
 function colourOf(e: GraphEdge): string {

@@ -196,7 +196,7 @@ describe('toFlowEdges', () => {
       type: 'offset',
       label: ':45678 → 1234 · ↑13 B typed ↓14 B shown',
     });
-    expect(live.markerEnd).toEqual({ type: 'arrowclosed', color: '#3fb950' });
+    expect(live.markerEnd).toEqual({ type: 'arrowclosed', color: 'var(--ok)' });
     expect(flow.find((e) => e.id === 'att:client@example')).toMatchObject({
       type: 'elbow',
       sourceHandle: 'bottom',
