@@ -86,6 +86,17 @@ for (const names of [['alpha'], ['alpha', 'beta']]) {
     }
     expect([...seen].sort()).toEqual(names);
 
+    // A click on the header's button of a panel that stepped aside brings it back, open.
+    await consoleOf(page, names[0]!).locator('textarea').focus();
+    await expect.poll(async () => (await side.boundingBox())?.x ?? 0).toBeLessThan(0);
+    await page.getByRole('banner').getByRole('button', { name: 'Lessons', exact: true }).click();
+    await expect.poll(async () => (await side.boundingBox())?.x ?? -1).toBe(0);
+    await page.waitForTimeout(400); // past the slide's transition: it stays
+    await expect(side).toBeVisible();
+    await expect(
+      page.getByRole('banner').getByRole('button', { name: 'Lessons', exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true');
+
     // The keyboard on a panel brings it back over the grid, whole.
     await side.getByRole('button').first().focus();
     await expect.poll(async () => (await side.boundingBox())?.x ?? -1).toBe(0);
