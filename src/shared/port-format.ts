@@ -1,5 +1,5 @@
 // A published port as the panes show it (`127.0.0.1:8080→80/tcp`). Apart from port-spec.ts,
-// whose parser needs the IP validators (zod/mini): the first screen shows ports, not the form.
+// whose parser needs the IP parser (ip-address.ts): the first screen shows ports, not the form.
 export function formatPort(p: {
   hostIp: string;
   hostPort: number;
