@@ -1,9 +1,9 @@
 // `npx tsx bench/trace-echo.ts [keys]`: a Chromium trace (CDP Tracing: scheduler, input,
-// devtools.timeline, toplevel) of a few echoes, written to bench/results/echo-trace.json
-// (open it in Perfetto or chrome://tracing), and per key what the page's main thread did
-// between the keydown and the echo's WebSocket message: how long it waited, and whether a
-// frame (BeginMainFrame) ran in between, which is what Chromium's input-task deferral waits
-// for. Run under the engine lock, after a build.
+// devtools.timeline, toplevel, user timing) of a few echoes, written to
+// bench/results/echo-trace.json (open it in Perfetto or chrome://tracing), and per key where
+// the page's time went, step by step (see explain). Tracing slows the page's own steps (the
+// JavaScript and the frame); the wire's share is what it is. Run under the engine lock, after a
+// build.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -29,6 +29,7 @@ const CATEGORIES = [
   'cc',
   'blink',
   'netlog',
+  'blink.user_timing',
 ];
 
 type TraceEvent = CdpTraceEvent<{ name?: string; data?: { type?: string } }>;
@@ -39,7 +40,23 @@ async function record(page: Page): Promise<TraceEvent[]> {
   return stop();
 }
 
-/** Per key: keydown → WebSocket message, frames in between, message → next frame. */
+/** The steps of one echo, in ms from the previous one (see explain). */
+const STEPS = [
+  'event → keydown',
+  'keydown → send',
+  'send → echo message',
+  'message → parsed',
+  'parsed → frame',
+  'frame → painted',
+] as const;
+
+/**
+ * Per key, on the page's main thread: the key event's creation (EventLatency) → its keydown
+ * dispatch → the input's WebSocketSend → the echo's WebSocketReceive (the last message before
+ * the echo meter's `echo:parsed` mark: the console's inputAck comes first) → parsed → the next
+ * BeginMainFrame → `echo:painted`; and how many frames ran between keydown and the message,
+ * which is what Chromium's input-task deferral waits for.
+ */
 function explain(events: TraceEvent[]): string[] {
   const renderer = events.find(
     (e) => e.ph === 'M' && e.name === 'process_name' && e.args?.name === 'Renderer',
@@ -47,21 +64,39 @@ function explain(events: TraceEvent[]): string[] {
   const main = events
     .filter((e) => e.pid === renderer && e.tid === renderer && e.ts)
     .sort((a, b) => a.ts - b.ts);
+  const named = (name: string) => main.filter((e) => e.name === name && e.ph !== 'e');
   const keydowns = main.filter(
     (e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown',
   );
-  const messages = main.filter((e) => e.name === 'WebSocketReceive');
+  const created = main.filter(
+    (e) =>
+      e.name === 'EventLatency' && e.ph === 'b' && JSON.stringify(e.args).includes('KEY_PRESSED'),
+  );
+  const sends = named('WebSocketSend');
+  const messages = named('WebSocketReceive');
+  const parsedMarks = named('echo:parsed');
+  const paintedMarks = named('echo:painted');
   const frames = main.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X');
-  return keydowns.flatMap((k, i) => {
-    const msg = messages.find((m) => m.ts > k.ts);
-    if (!msg) return [];
+  const after = (list: TraceEvent[], ts: number) => list.find((e) => e.ts > ts);
+  const rows: number[][] = [];
+  const lines = keydowns.flatMap((k, i) => {
+    const origin = created.filter((e) => e.ts <= k.ts).at(-1);
+    const send = after(sends, k.ts);
+    const parsed = after(parsedMarks, k.ts);
+    const msg = parsed && messages.filter((m) => m.ts > k.ts && m.ts < parsed.ts).at(-1);
+    const frame = parsed && after(frames, parsed.ts);
+    const painted = parsed && after(paintedMarks, parsed.ts);
+    if (!origin || !send || !parsed || !msg || !frame || !painted) return [];
+    const at = [origin, k, send, msg, parsed, frame, painted].map((e) => e.ts / 1000);
+    const steps = at.slice(1).map((t, j) => t - at[j]!);
+    rows.push(steps);
     const between = frames.filter((f) => f.ts > k.ts && f.ts < msg.ts).length;
-    const next = frames.find((f) => f.ts > msg.ts);
-    const ms = (us: number) => (us / 1000).toFixed(1).padStart(5);
-    return [
-      `key ${String(i).padStart(2)}: keydown → message ${ms(msg.ts - k.ts)} ms, frames in between ${between}, message → next frame ${next ? ms(next.ts - msg.ts) : '  —'} ms`,
-    ];
+    const cells = steps.map((ms, j) => `${STEPS[j]} ${ms.toFixed(1)}`).join(', ');
+    return [`key ${String(i).padStart(2)}: ${cells}; frames before the message ${between}`];
   });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  const medians = STEPS.map((name, j) => `${name} ${median(rows.map((r) => r[j]!)).toFixed(2)}`);
+  return [...lines, `median (ms): ${medians.join(', ')}`];
 }
 
 await cleanup();

@@ -89,6 +89,7 @@ export async function installEchoMeter(page: Page, client: string, server: strin
         if (!st.armed || st.parsed) return;
         st.parsed = true;
         parsed.push(performance.now() - st.t0);
+        performance.mark('echo:parsed'); // for bench/trace-echo.ts
         const at = window.__wsSmallAt ?? 0;
         if (at > st.t0) arrived.push(at - st.t0);
       });
@@ -96,6 +97,7 @@ export async function installEchoMeter(page: Page, client: string, server: strin
         if (!st.armed || !st.parsed) return;
         st.armed = false;
         samples.push(performance.now() - st.t0);
+        performance.mark('echo:painted');
         for (const w of st.waiters.splice(0)) w();
       });
       window.__echo = {
