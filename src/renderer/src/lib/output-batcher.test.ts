@@ -58,7 +58,7 @@ describe('OutputBatcher', () => {
     expect(h.written).toHaveLength(2);
   });
 
-  it('writes a flood at most every FLOOD_WRITE_MS, coalesced, in pieces xterm can yield between', () => {
+  it('writes a flood at most every FLOOD_WRITE_MS, coalesced, in pieces of at most WRITE_BYTES', () => {
     const h = harness();
     const flood = bytes(3 * WRITE_BYTES + 777);
     h.batcher.push(flood.subarray(0, FLOOD_BYTES));
@@ -77,6 +77,17 @@ describe('OutputBatcher', () => {
     expect(joined(h.written).equals(Buffer.from(flood))).toBe(true);
     expect(h.acked()).toBe(flood.length);
     expect(h.batcher.pending).toBe(0);
+  });
+
+  it("hands a flood's tick to xterm as one write, so xterm draws one frame for it", () => {
+    const h = harness();
+    h.batcher.push(bytes(FLOOD_BYTES));
+    h.parseAll();
+    const tick = bytes(600_000, 3);
+    for (let at = 0; at < tick.length; at += 65_536) h.batcher.push(tick.subarray(at, at + 65_536));
+    h.advance(FLOOD_WRITE_MS);
+    expect(h.written).toHaveLength(2);
+    expect(Buffer.from(h.written[1]!).equals(Buffer.from(tick))).toBe(true);
   });
 
   it('waits for xterm to parse a write before the next one', () => {

@@ -13,8 +13,13 @@
 export const FLOOD_WRITE_MS = 50;
 export const FLOOD_BYTES = 16 * 1024;
 export const BUFFER_BYTES = 1024 * 1024;
-/** xterm parses a write whole and yields only between writes: a flood goes in pieces. */
-export const WRITE_BYTES = 128 * 1024;
+/**
+ * A tick's bytes go to xterm as one write (up to this): xterm draws a frame after each of its
+ * 12 ms parse slices, and 128 kB pieces drew 3.4 frames per MB against 2.3 for one write, with
+ * the renderer's CPU per MB 15 % lower and the other console's echo no slower (BENCHMARKS.md,
+ * "The neighbour's echo during a flood").
+ */
+export const WRITE_BYTES = BUFFER_BYTES;
 
 export interface Clock {
   now(): number;
