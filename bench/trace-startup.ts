@@ -13,6 +13,7 @@ import { APP_DIR, launchBrowser } from './lib/app';
 import { ROOT } from './lib/paths';
 import { startTracing, type TraceEvent as CdpTraceEvent } from './lib/cdp-trace';
 import { startWebMode, stopWebMode } from '../e2e/web-mode';
+import { listProbe } from './lib/list-probe';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -37,17 +38,6 @@ type TraceEvent = CdpTraceEvent<{
 
 /** Microseconds on the trace's clock. */
 const now = () => Number(process.hrtime.bigint() / 1000n);
-
-/** The page marks when both panes are in the DOM, from a MutationObserver set before load. */
-const LIST_PROBE = `
-  new MutationObserver((_, obs) => {
-    const names = [...document.querySelectorAll('section[aria-label]')].map((e) => e.getAttribute('aria-label'));
-    if (names.includes('start-a') && names.includes('start-b')) {
-      performance.mark('list-shown');
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true });
-`;
 
 function explain(events: TraceEvent[], marks: [number, string][], t0: number): string[] {
   const ms = (us: number) => ((us - t0) / 1000).toFixed(0).padStart(6);
@@ -126,7 +116,7 @@ try {
   await createNetwork();
   await Promise.all(['start-a', 'start-b'].map((name) => runContainer({ name, cmd: ['bash'] })));
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript({ content: LIST_PROBE });
+  await page.addInitScript({ content: listProbe(['start-a', 'start-b']) });
   const cdp = await page.context().newCDPSession(page);
   const stop = await startTracing<TraceEvent>(cdp, CATEGORIES);
   const profDir = process.env['BENCH_MAIN_CPU_PROF'];
