@@ -9,17 +9,27 @@ export default defineConfig({
     // left out or loaded on demand: about 0.7 s of browser mode's start-up (BENCHMARKS.md).
     // zod and ws are bundled too: one module each instead of ~100 files (zod's locales left
     // out), which took 0.2-0.6 s of a loaded machine's start-up.
+    // tar-fs and dockerignore (image builds from a folder) are loaded on their first call, uuid
+    // (BuildKit ids) is Node's randomUUID. Exact matches: the stand-ins load the real files by path.
     resolve: {
-      alias: {
-        '@grpc/grpc-js': resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
-        '@grpc/proto-loader': resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
-        protobufjs: resolve(__dirname, 'src/main/engine/lazy-deps/no-buildkit.cjs'),
-        ssh2: resolve(__dirname, 'src/main/engine/lazy-deps/ssh2-on-demand.ts'),
-      },
+      alias: [
+        ['@grpc/grpc-js', 'no-buildkit.cjs'],
+        ['@grpc/proto-loader', 'no-buildkit.cjs'],
+        ['protobufjs', 'no-buildkit.cjs'],
+        ['ssh2', 'ssh2-on-demand.ts'],
+        ['tar-fs', 'tar-fs-on-demand.cjs'],
+        ['@balena/dockerignore', 'dockerignore-on-demand.cjs'],
+        ['uuid', 'uuid-v4.cjs'],
+      ].map(([name, file]: string[]) => ({
+        find: new RegExp(`^${name}$`),
+        replacement: resolve(__dirname, 'src/main/engine/lazy-deps', file!),
+      })),
     },
     build: {
       externalizeDeps: { exclude: ['dockerode', 'docker-modem', 'zod', 'ws'] },
       rollupOptions: {
+        // What the stand-ins load on first use, from node_modules at run time (not bundled).
+        external: ['tar-fs/index.js', '@balena/dockerignore/ignore.js'],
         // index: the Electron main process; web: browser mode in plain Node; lab: the two-host lab.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
