@@ -1,6 +1,6 @@
 // Browser mode against the real engine: the HTTP gate (token, Host, CSP), the
 // WebSocket gate (token, Origin), and the contract and console streams over it.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,8 @@ import { startWebServer, type WebServer } from './server';
 
 const LAB = uniqueName('web');
 const INDEX = '<!doctype html><title>crosstalk-it</title>';
+/** A build's hashed asset (Vite names it after its content). */
+const ASSET = 'index-Ab_d12-4.js';
 let app: Crosstalk;
 let server: WebServer;
 let rendererDir: string;
@@ -34,6 +36,8 @@ let origin: string;
 beforeAll(async () => {
   rendererDir = await mkdtemp(join(tmpdir(), 'it-renderer-'));
   await writeFile(join(rendererDir, 'index.html'), INDEX);
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'assets', ASSET), 'export {};');
   app = newApp();
   await app.start();
   server = await startWebServer({ app, rendererDir });
@@ -170,6 +174,21 @@ describe('the HTTP gate', () => {
     const again = await get('/index.html', { Cookie: `${COOKIE}=${server.token}` });
     expect(again.status).toBe(200);
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  });
+
+  it('lets the browser keep hashed assets, never the page', async () => {
+    const cookie = { Cookie: `${COOKIE}=${server.token}` };
+    const page = await get(`/?token=${server.token}`);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const asset = await get(`/assets/${ASSET}`, cookie);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(asset.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The page sets the cookie; a response the browser keeps does not carry it.
+    expect(asset.headers['set-cookie']).toBeUndefined();
+    // Still behind the token: a kept asset is only ever fetched by a page that had it.
+    expect((await get(`/assets/${ASSET}`)).status).toBe(403);
   });
 
   it('refuses a Host header that is not this server (DNS rebinding)', async () => {

@@ -41,6 +41,8 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };
+/** For a build's hashed assets, in this browser only (private): their content never changes. */
+const KEEP_FOREVER = 'private, max-age=31536000, immutable';
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
@@ -49,7 +51,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   /** Set once close() began: a tab's reconnect must not open consoles that nobody closes. */
   let closing = false;
 
-  const http = createServer((req, res) => void serve(req, res));
+  const http = createServer(serve);
   // Loaded after the core (it needs the same modules); an upgrade that comes first waits.
   let ready: WebSocketClients | null = null;
   const clients = Promise.resolve(options.app).then(async (app) => {
@@ -58,7 +60,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   clients.catch(() => undefined); // whoever started the core reports its failure
 
-  async function serve(req: IncomingMessage, res: ServerResponse) {
+  function serve(req: IncomingMessage, res: ServerResponse) {
     if (!gate!.hostAllowed(req)) return deny(res, 421, 'Unknown host.');
     if (!gate!.tokenValid(req))
       return deny(
@@ -67,15 +69,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'Open the URL that `npm run web` printed (it carries the access token).',
       );
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed.');
-    const file = await readStatic(
-      options.rendererDir,
-      new URL(req.url ?? '/', 'http://x').pathname,
-    );
+    const file = readStatic(options.rendererDir, new URL(req.url ?? '/', 'http://x').pathname);
     if (!file) return deny(res, 404, 'Not found.');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.type,
-      'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      // A hashed asset is kept by the browser (a reload compiles from its code cache); the page
+      // itself is never stored, and it sets the cookie.
+      ...(file.immutable
+        ? { 'Cache-Control': KEEP_FOREVER }
+        : { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }),
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
     startupMark(`served ${req.url?.replace(/\?.*/, '')}`);

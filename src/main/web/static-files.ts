@@ -1,5 +1,5 @@
 // Serves the built renderer: only files inside its folder, with their types.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -17,9 +17,23 @@ const TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   type: string;
+  /** A build's hashed asset (assets/<name>-<hash>.<ext>): its content never changes. */
+  immutable: boolean;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<StaticFile | null> {
+/** Vite names every built asset after its content's hash; index.html and public files not. */
+const HASHED = /^\/assets\/[\w.-]+-[\w-]{8}\.\w+$/;
+
+/** Hashed assets already read: they cannot change under their name. */
+const kept = new Map<string, StaticFile>();
+
+/**
+ * Synchronous on purpose: the files are small and local, and at start browser mode's event
+ * loop runs the engine's module evaluations between its turns. An asynchronous read took
+ * several turns (stat, open, read, close), each of which could wait behind a whole module,
+ * so a first-screen script was served a module or two late (start-up, BENCHMARKS.md).
+ */
+export function readStatic(root: string, urlPath: string): StaticFile | null {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath.split('?')[0]!);
@@ -29,9 +43,17 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   if (rel === '/' || rel === '') rel = '/index.html';
   const full = normalize(join(root, rel));
   if (!full.startsWith(normalize(root) + sep)) return null;
+  const known = kept.get(full);
+  if (known) return known;
   try {
-    if (!(await stat(full)).isFile()) return null;
-    return { body: await readFile(full), type: TYPES[extname(full)] ?? 'application/octet-stream' };
+    if (!statSync(full).isFile()) return null;
+    const file = {
+      body: readFileSync(full),
+      type: TYPES[extname(full)] ?? 'application/octet-stream',
+      immutable: HASHED.test(rel),
+    };
+    if (file.immutable) kept.set(full, file);
+    return file;
   } catch {
     return null;
   }
