@@ -5,6 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { removeOwned, startShell } from './engine';
+import { listProbe } from '../bench/lib/list-probe';
 import { startWebMode, stopWebMode } from './web-mode';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
@@ -60,6 +62,7 @@ test('hashed assets are kept by the browser; the page is fetched every time', as
     expect(headers.get('/')!['set-cookie']).toContain('crosstalk_token=');
     const scripts = served.filter((p) => /^\/assets\/.+\.js$/.test(p));
     expect(scripts.length).toBeGreaterThan(1);
+    await expect.poll(() => scripts.filter((s) => !headers.has(s))).toEqual([]);
     for (const s of scripts)
       expect(headers.get(s)?.['cache-control'], s).toBe('private, max-age=31536000, immutable');
 
@@ -71,5 +74,49 @@ test('hashed assets are kept by the browser; the page is fetched every time', as
     expect(served.filter((p) => scripts.includes(p))).toEqual([]);
   } finally {
     await stopWebMode(web);
+  }
+});
+
+test('the list is painted first; then the consoles, then the lessons, with no click', async ({
+  page,
+}) => {
+  await removeOwned();
+  await startShell('first-a');
+  await startShell('first-b');
+  const web = await startWebMode();
+  const calls: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      if (typeof f.payload === 'string')
+        calls.push((JSON.parse(f.payload) as { name: string }).name);
+    }),
+  );
+  try {
+    await page.addInitScript({ content: listProbe(['first-a', 'first-b']) });
+    await page.goto(web.url);
+    await expect(page.getByRole('group', { name: 'first-a console' })).toBeVisible();
+    // The Lessons panel's code and the lessons (YAML read on the main side) arrive unasked.
+    await expect.poll(() => calls).toContain('lessons');
+    await expect(page.getByRole('complementary')).toHaveCount(0);
+    // The page's own clock: what was fetched when, against the frame that painted the list.
+    const fetchedAt = () =>
+      page.evaluate(() => {
+        const start = (name: RegExp) =>
+          performance.getEntriesByType('resource').find((r) => name.test(r.name))?.startTime ?? -1;
+        return {
+          listFrame: performance.getEntriesByName('list-frame')[0]?.startTime ?? -1,
+          console: start(/\/Console-[\w-]{8}\.js$/),
+          lessons: start(/\/LessonPanel-[\w-]{8}\.js$/),
+        };
+      });
+    // An entry is there once its fetch has ended.
+    await expect.poll(async () => (await fetchedAt()).lessons).toBeGreaterThan(0);
+    const at = await fetchedAt();
+    expect(at.listFrame).toBeGreaterThan(0);
+    expect(at.console).toBeGreaterThan(at.listFrame);
+    expect(at.lessons).toBeGreaterThan(at.console);
+  } finally {
+    await stopWebMode(web);
+    await removeOwned();
   }
 });
