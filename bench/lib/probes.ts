@@ -41,14 +41,16 @@ export const watchSmallMessages = `(() => {
 /** The probe's handle: a console's host element carries its Terminal. */
 export type ProbedHost = HTMLElement & { xterm: Terminal };
 
-/** Waits until each named console is attached and its buffer shows `text`. */
+/** Waits until each named console is attached and its buffer shows `text`; answers when (page clock). */
 export async function waitForConsoles(
   page: Page,
   names: string[],
   text = '#',
   timeout = 60_000,
-): Promise<void> {
-  await page.waitForFunction(
+): Promise<number> {
+  // Checked every animation frame, and answered with the page's clock at the frame where it
+  // first held: a figure ending here does not carry the bench's polling interval.
+  const held = await page.waitForFunction(
     ([names, text]) =>
       names.every((n) => {
         const sel = `[role=group][aria-label="${n} console"] .xterm-host`;
@@ -58,10 +60,11 @@ export async function waitForConsoles(
         for (let i = 0; i < b.length; i++)
           if (b.getLine(i)?.translateToString().includes(text)) return true;
         return false;
-      }),
+      }) && performance.now(),
     [names, text] as const,
-    { polling: 50, timeout },
+    { polling: 'raf', timeout },
   );
+  return (await held.jsonValue()) as number;
 }
 
 /**
