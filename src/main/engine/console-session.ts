@@ -255,14 +255,18 @@ export class ConsoleSession {
     container: Dockerode.Container,
     startedAt: string | null,
   ): Promise<Buffer | null> {
+    // Podman (4.3) answers `tail` on a TTY's log with its partial lines out of order ("hold my
+    // word" came back as "drow my dloh"): there the whole log is read and cut here.
+    const podman = this.state.status().info?.kind === 'podman';
     try {
-      return (await container.logs({
+      const log = (await container.logs({
         stdout: true,
         stderr: true,
         follow: false,
-        tail: REPLAY_LINES,
+        ...(podman ? {} : { tail: REPLAY_LINES }),
         ...(startedAt ? { since: (Date.parse(startedAt) / 1000).toFixed(3) } : {}),
       })) as Buffer;
+      return podman ? lastLines(log, REPLAY_LINES) : log;
     } catch {
       // Replay is a courtesy; the live stream is what matters.
       return null;
@@ -448,4 +452,18 @@ export class ConsoleSession {
       stream.resume();
     });
   }
+}
+
+/** The last `n` lines of a TTY's output (the part after the last newline counts as one). */
+export function lastLines(output: Buffer, n: number): Buffer {
+  let at = output.length;
+  // A newline that ends the output does not start another line.
+  if (at > 0 && output[at - 1] === 0x0a) at--;
+  for (let seen = 0; at > 0;) {
+    const nl = output.lastIndexOf(0x0a, at - 1);
+    if (nl < 0) return output;
+    if (++seen === n) return output.subarray(nl + 1);
+    at = nl;
+  }
+  return output;
 }

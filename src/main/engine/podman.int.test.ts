@@ -74,6 +74,29 @@ describe('Podman', () => {
     await client.call('closeConsole', { consoleId: id });
   });
 
+  it('an attach console reopened replays what was typed in order, though Podman mixes up `tail`', async () => {
+    const box = await shellBox('replay');
+    const first = TestClient.consoleId();
+    await client.call('openConsole', { consoleId: first, container: box.name, mode: 'attach' });
+    const sink = client.consoleSink(first);
+    // Typed a key at a time, as a person does: each echo is its own partial line in the log.
+    for (const key of 'hold my word') {
+      client.typeInto(first, key);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    client.typeInto(first, '\r');
+    await sink.waitForText('command not found', 10_000);
+    await client.call('closeConsole', { consoleId: first });
+
+    const again = TestClient.consoleId();
+    await client.call('openConsole', { consoleId: again, container: box.name, mode: 'attach' });
+    const replay = client.consoleSink(again);
+    await replay.waitForText('command not found', 10_000);
+    expect(replay.text()).toContain('hold my word');
+    expect(replay.text()).not.toContain('drow');
+    await client.call('closeConsole', { consoleId: again });
+  });
+
   it('closing an exec console leaves no conmon behind', async () => {
     const box = await shellBox('exec');
     const before = conmonsOf(box.id);
