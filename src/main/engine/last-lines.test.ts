@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastLines } from './console-session';
+import { lastLines } from './last-lines';
 
 const text = (b: Buffer) => b.toString();
 
