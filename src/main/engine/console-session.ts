@@ -7,7 +7,7 @@ import type Dockerode from 'dockerode';
 import type { ConsoleOpened, ConsoleStatusKind } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { attachStream } from './attach-stream';
-import { fromEngine } from './docker-errors';
+import { engineStatus, fromEngine } from './docker-errors';
 import { FlowControl } from './flow-control';
 import type { ContainerEvent, LiveState } from './live-state';
 import { lastLines } from './last-lines';
@@ -333,7 +333,7 @@ export class ConsoleSession {
       try {
         view = await this.state.docker.getContainer(this.containerId).inspect();
       } catch (error) {
-        return (error as { statusCode?: number }).statusCode === 404 ? 'removed' : 'unreachable';
+        return engineStatus(error) === 404 ? 'removed' : 'unreachable';
       }
       if (this.options.mode !== 'exec' || !view.State.Running || i >= SETTLE_TRIES) return view;
       const code = await this.shellExitCode();

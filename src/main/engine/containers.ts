@@ -4,7 +4,7 @@
 import type Dockerode from 'dockerode';
 import type { CreateContainerSpec } from '../../shared/schemas';
 import { AppError } from '../../shared/errors';
-import { fromEngine } from './docker-errors';
+import { engineStatus, fromEngine } from './docker-errors';
 import { exactContainer } from './exact-ref';
 import { ownershipLabels } from './labels';
 import { splitShellWords } from './shell-words';
@@ -16,7 +16,7 @@ async function exists(probe: Promise<unknown>): Promise<boolean> {
     await probe;
     return true;
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return false;
+    if (engineStatus(error) === 404) return false;
     throw error;
   }
 }
@@ -157,7 +157,7 @@ async function act(
     await run(docker.getContainer(id));
   } catch (error) {
     // 304: already in the asked-for state, which is what the person wanted.
-    if ((error as { statusCode?: number }).statusCode === 304) return;
+    if (engineStatus(error) === 304) return;
     throw fromEngine(error, `${verb} ${ref}`);
   }
 }

@@ -26,6 +26,11 @@ export function engineMessage(error: unknown): string {
   return raw.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').trim();
 }
 
+/** The HTTP status the engine answered with, if the error is its answer (404: no such thing). */
+export function engineStatus(error: unknown): number | undefined {
+  return (error as DockerodeError | null)?.statusCode;
+}
+
 /** Maps an engine failure during `action` (e.g. "Creating container server"). */
 export function fromEngine(error: unknown, action: string): AppError {
   if (error instanceof AppError) return error;

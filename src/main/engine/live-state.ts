@@ -16,6 +16,7 @@ import { isAppErrorShape } from '../../shared/errors';
 import { describeConnectionError } from './connection-error';
 import type { EngineEndpoint } from './discovery';
 import { engineProduct } from './discovery/engine-kind';
+import { engineStatus } from './docker-errors';
 import { lineReader } from './json-lines';
 
 export interface EngineTarget {
@@ -359,7 +360,7 @@ export class LiveState extends EventEmitter<{ change: [] }> {
       if (this.destroyed.has(info.Id)) return;
       this.containers.set(info.Id, toContainerView(info));
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) this.containers.delete(id);
+      if (engineStatus(error) === 404) this.containers.delete(id);
     }
   }
 

@@ -1,7 +1,7 @@
 // Network actions and the labelled clean-up.
 import type Dockerode from 'dockerode';
 import { AppError } from '../../shared/errors';
-import { fromEngine } from './docker-errors';
+import { engineStatus, fromEngine } from './docker-errors';
 import { exactNetwork } from './exact-ref';
 import { ownedFilter, ownershipLabels } from './labels';
 import { removeNetworksQuietly } from './remove-quietly';
@@ -81,7 +81,7 @@ export async function cleanupOwned(
         .getContainer(c.Id)
         .remove({ force: true })
         .catch(async (e: unknown) => {
-          const status = (e as { statusCode?: number }).statusCode;
+          const status = engineStatus(e);
           if (status === 404) return;
           // Another clean-up (a second window, a lesson's reset) is removing it already:
           // done once it is gone, so its networks can go after it.
@@ -108,7 +108,7 @@ async function untilRemoved(docker: Dockerode, id: string, name: string): Promis
     try {
       await docker.getContainer(id).inspect();
     } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 404) return;
+      if (engineStatus(e) === 404) return;
       throw fromEngine(e, `Removing ${name}`);
     }
     await new Promise((r) => setTimeout(r, 100));
